@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: regpool (CLI) → RegpoolPipeline → stages (Extract, Transform, Load,
+// Config) → RegpoolModel. Only RegpoolExtract touches C (libcsv, libxml2); RegpoolTransform is pure.
+let package = Package(
+    name: "regpool",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "regpool", targets: ["regpool"]),
+        .library(name: "RegpoolPipeline", targets: ["RegpoolPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "RegpoolModel"),
+        .target(
+            name: "RegpoolConfig",
+            dependencies: ["RegpoolModel", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "RegpoolExtract",
+            dependencies: ["RegpoolModel", "CCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "RegpoolTransform",
+            dependencies: ["RegpoolModel", "RegpoolConfig", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "RegpoolLoad",
+            dependencies: ["RegpoolModel", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "RegpoolPipeline",
+            dependencies: [
+                "RegpoolModel", "RegpoolConfig", "RegpoolExtract", "RegpoolTransform", "RegpoolLoad",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "regpool",
+            dependencies: ["RegpoolPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "RegpoolModelTests", dependencies: ["RegpoolModel"]),
+        .testTarget(name: "RegpoolConfigTests", dependencies: ["RegpoolConfig"]),
+        .testTarget(name: "RegpoolExtractTests", dependencies: ["RegpoolExtract"]),
+        .testTarget(name: "RegpoolTransformTests", dependencies: ["RegpoolTransform"]),
+        .testTarget(name: "RegpoolLoadTests", dependencies: ["RegpoolLoad"]),
+        .testTarget(name: "RegpoolPipelineTests", dependencies: ["RegpoolPipeline"]),
+    ]
+)

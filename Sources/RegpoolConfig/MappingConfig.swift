@@ -1,0 +1,130 @@
+import RegpoolModel
+
+/// A centre's mapping file (`mappings/<centre>.yaml`): which files it sends and how each source
+/// field becomes a CDM value. Version 1.
+public struct MappingConfig: Sendable, Equatable {
+    public var version: Int
+    /// The centre this mapping is written for (checked against the pipeline when given).
+    public var centre: String?
+    /// Source values that mean "not known" for every rule of this mapping (default `[""]`).
+    public var missing: [String]
+    public var sources: [SourceSpec]
+    /// The mapping file as given (for `rule` references in the audit).
+    public var file: String
+
+    public init(version: Int, centre: String?, missing: [String], sources: [SourceSpec], file: String) {
+        self.version = version
+        self.centre = centre
+        self.missing = missing
+        self.sources = sources
+        self.file = file
+    }
+}
+
+/// One kind of file a centre sends (patients, treatments, …) and how its records map.
+public struct SourceSpec: Sendable, Equatable {
+    public var name: String
+    /// Globs relative to the inbox, e.g. `patients_*.csv`. Files are read in byte order of name.
+    public var files: [String]
+    /// The format, with the XML field list already gathered from every rule of this source.
+    public var format: SourceFormat
+    /// The source field holding the centre's patient key.
+    public var patientKey: String
+    public var tables: [TableMapping]
+    public var location: SourceLocation
+
+    public init(name: String, files: [String], format: SourceFormat, patientKey: String,
+                tables: [TableMapping], location: SourceLocation) {
+        self.name = name
+        self.files = files
+        self.format = format
+        self.patientKey = patientKey
+        self.tables = tables
+        self.location = location
+    }
+}
+
+/// The rows one source record contributes to one CDM table.
+public struct TableMapping: Sendable, Equatable {
+    /// A mappable CDM table name (see `CDM.mappableTables`).
+    public var table: String
+    /// One row spec (a mapping) or several (a list); each gives at most one row per record.
+    public var rows: [RowMapping]
+    public var location: SourceLocation
+
+    public init(table: String, rows: [RowMapping], location: SourceLocation) {
+        self.table = table
+        self.rows = rows
+        self.location = location
+    }
+}
+
+/// One row of a CDM table built from one source record.
+public struct RowMapping: Sendable, Equatable {
+    public var columns: [ColumnRule]
+    public var location: SourceLocation
+
+    public init(columns: [ColumnRule], location: SourceLocation) {
+        self.columns = columns
+        self.location = location
+    }
+}
+
+/// Where a column's value comes from.
+public enum RuleInput: Sendable, Equatable {
+    /// A source field (CSV header name or XML path).
+    case field(String)
+    /// A constant written in the mapping (`value:`), e.g. an analyte token.
+    case constant(String)
+}
+
+/// How one CDM column is filled from one source record.
+public struct ColumnRule: Sendable, Equatable {
+    /// The CDM column name within the row's table.
+    public var column: String
+    public var input: RuleInput
+    /// Source label → CDM token (or `true`/`false`, or a number), compared on exact trimmed text.
+    public var map: [MapEntry]?
+    /// A date pattern such as `dd/MM/yyyy` (default for date columns: `yyyy-MM-dd`).
+    public var datePattern: String?
+    /// The decimal separator for numbers (default `.`).
+    public var decimal: Character
+    /// Multiply numbers by this to reach the CDM's canonical unit.
+    public var factor: Double?
+    /// The unit the centre sends, kept in the audit (and lab_results.source_unit).
+    public var unit: String?
+    /// Tokens meaning "not known" for this rule; nil = the mapping's `missing`.
+    public var missing: [String]?
+    public var location: SourceLocation
+
+    public init(column: String, input: RuleInput, map: [MapEntry]? = nil, datePattern: String? = nil,
+                decimal: Character = ".", factor: Double? = nil, unit: String? = nil,
+                missing: [String]? = nil, location: SourceLocation) {
+        self.column = column
+        self.input = input
+        self.map = map
+        self.datePattern = datePattern
+        self.decimal = decimal
+        self.factor = factor
+        self.unit = unit
+        self.missing = missing
+        self.location = location
+    }
+
+    /// The audit `rule` reference: `file:line table.column`.
+    public func reference(table: String) -> String {
+        "\(location.file):\(location.line) \(table).\(column)"
+    }
+}
+
+/// One entry of a value map: a source label and what it becomes.
+public struct MapEntry: Sendable, Equatable {
+    public var source: String
+    /// The CDM token, or nil when the label explicitly means "not known" (`~` in YAML).
+    public var target: String?
+
+    public init(source: String, target: String?) {
+        self.source = source
+        self.target = target
+    }
+}

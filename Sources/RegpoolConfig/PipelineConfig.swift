@@ -1,0 +1,61 @@
+import RegpoolModel
+
+/// A pipeline file (`pipelines/NAME.yaml`): the centres to pool, where to write, which key.
+///
+/// Relative paths in the file are resolved against the pipeline file's folder by the parser,
+/// so every path here is ready to open.
+public struct PipelineConfig: Sendable, Equatable {
+    public var version: Int
+    public var name: String
+    /// The output folder: builds go in `<output>/<build-id>/`, and `<output>/current` points at the newest.
+    public var outputDirectory: String
+    public var key: KeySource
+    public var centres: [CentreConfig]
+    /// The pipeline file as given (for messages and the manifest).
+    public var file: String
+
+    public init(version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String) {
+        self.version = version
+        self.name = name
+        self.outputDirectory = outputDirectory
+        self.key = key
+        self.centres = centres
+        self.file = file
+    }
+}
+
+/// Where the consortium's pseudonym key comes from. The key itself never enters a config value.
+public enum KeySource: Sendable, Equatable {
+    /// An environment variable holding the key (hex, base64 or raw text; see docs).
+    case environment(String)
+    /// A file whose content (trimmed) is the key.
+    case file(String)
+}
+
+/// One centre of a pipeline.
+public struct CentreConfig: Sendable, Equatable {
+    /// The centre's id as written into `source_records.centre_id`, e.g. `fr-lyon`.
+    public var id: String
+    /// A `region` token of the CDM.
+    public var region: String
+    /// A `cohort_source` token of the CDM.
+    public var cohortSource: String
+    /// The folder the centre's exports arrive in (resolved).
+    public var inbox: String
+    /// The mapping file (resolved path).
+    public var mapping: String
+    /// Globs (relative to the inbox) restricting which files are considered; default `["*"]`.
+    public var files: [String]
+    public var location: SourceLocation
+
+    public init(id: String, region: String, cohortSource: String, inbox: String, mapping: String,
+                files: [String] = ["*"], location: SourceLocation) {
+        self.id = id
+        self.region = region
+        self.cohortSource = cohortSource
+        self.inbox = inbox
+        self.mapping = mapping
+        self.files = files
+        self.location = location
+    }
+}

@@ -1,0 +1,80 @@
+/// The pipeline stage an audit event comes from.
+public enum Stage: String, Sendable, CaseIterable, Comparable {
+    case pipeline, extract, transform, link, cohort, load
+
+    public static func < (a: Stage, b: Stage) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A stable audit event code (`E1002`) with its event name (`RecordRejected`) and stage.
+///
+/// Codes never change meaning; new events get new codes. docs/audit-events.md lists them all.
+public struct AuditCode: Sendable, Equatable, Hashable, Comparable {
+    public let code: String
+    public let event: String
+    public let stage: Stage
+
+    public init(_ code: String, _ event: String, _ stage: Stage) {
+        self.code = code
+        self.event = event
+        self.stage = stage
+    }
+
+    public static func < (a: AuditCode, b: AuditCode) -> Bool { a.code < b.code }
+}
+
+extension AuditCode {
+    // Pipeline (P0xxx)
+    /// A centre's inbox could not be read; the centre contributes nothing to this build.
+    public static let inboxUnreadable = AuditCode("P0001", "InboxUnreadable", .pipeline)
+    /// A file in a centre's inbox matches no source of its mapping and was not read.
+    public static let fileIgnored = AuditCode("P0002", "FileIgnored", .pipeline)
+    /// A source of a mapping matched no file in the inbox.
+    public static let sourceMissing = AuditCode("P0003", "SourceMissing", .pipeline)
+
+    // Extract (E1xxx)
+    /// A whole file could not be read or parsed; nothing from it is in the build.
+    public static let fileRejected = AuditCode("E1001", "FileRejected", .extract)
+    /// One record could not be read (e.g. a ragged CSV row); the rest of the file goes on.
+    public static let recordUnreadable = AuditCode("E1002", "RecordRejected", .extract)
+    /// Summary: how many records one file gave.
+    public static let fileRead = AuditCode("E1003", "FileRead", .extract)
+
+    // Transform (T3xxx)
+    /// A source value that no rule maps; the CDM value is null.
+    public static let valueUnmapped = AuditCode("T3001", "ValueUnmapped", .transform)
+    /// A source value that cannot be parsed as the column's type (a date, a number); null.
+    public static let valueInvalid = AuditCode("T3002", "ValueInvalid", .transform)
+    /// Summary per (centre, field, source value): a value map turned a label into a CDM token.
+    public static let valueMapped = AuditCode("T3003", "ValueMapped", .transform)
+    /// Summary per (centre, field, source value): a number was converted to the canonical unit.
+    public static let unitConverted = AuditCode("T3004", "UnitConverted", .transform)
+    /// A record without a patient key; nothing from it is in the build.
+    public static let recordRejected = AuditCode("T3005", "RecordRejected", .transform)
+    /// A mapped row lacks a required CDM column and is left out of its table.
+    public static let rowDropped = AuditCode("T3006", "RowDropped", .transform)
+    /// A later record of the same patient replaced a value or a row of an earlier one.
+    public static let valueSuperseded = AuditCode("T3007", "ValueSuperseded", .transform)
+    /// A value broke a consistency rule of the CDM and was dropped to null.
+    public static let valueInconsistent = AuditCode("T3008", "ValueInconsistent", .transform)
+
+    // Link (L4xxx)
+    /// Records of one centre with the same local key were merged into one patient.
+    public static let recordsMerged = AuditCode("L4001", "RecordsMerged", .link)
+
+    // Cohort (C5xxx)
+    /// A patient is not in analysis_cohort; the reason is in exclusions.
+    public static let patientExcluded = AuditCode("C5001", "PatientExcluded", .cohort)
+
+    // Load (W6xxx)
+    /// Summary: a table was written, with its row count.
+    public static let tableWritten = AuditCode("W6001", "TableWritten", .load)
+
+    /// Every code, in code order (for the documentation test).
+    public static let all: [AuditCode] = [
+        .inboxUnreadable, .fileIgnored, .sourceMissing, .fileRejected, .recordUnreadable, .fileRead,
+        .valueUnmapped, .valueInvalid, .valueMapped, .unitConverted, .recordRejected, .rowDropped,
+        .valueSuperseded, .valueInconsistent, .recordsMerged, .patientExcluded, .tableWritten,
+    ]
+}

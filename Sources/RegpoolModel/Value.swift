@@ -1,0 +1,86 @@
+/// One cell of a CDM table. Dates are days since 1970-01-01 (see `CivilDate`).
+public enum Value: Sendable, Equatable {
+    case null
+    case string(String)
+    case int32(Int32)
+    case double(Double)
+    case bool(Bool)
+    case date(Int32)
+
+    /// True for `.null`.
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    /// The string payload of `.string`, or nil.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The day number of `.date`, or nil.
+    public var dateValue: Int32? {
+        if case .date(let d) = self { return d }
+        return nil
+    }
+
+    /// The payload of `.double` (or `.int32` widened), or nil.
+    public var doubleValue: Double? {
+        switch self {
+        case .double(let d): return d
+        case .int32(let i): return Double(i)
+        default: return nil
+        }
+    }
+
+    /// The payload of `.int32`, or nil.
+    public var int32Value: Int32? {
+        if case .int32(let i) = self { return i }
+        return nil
+    }
+
+    /// The payload of `.bool`, or nil.
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    /// A canonical text form for audit logs and golden files (dates as ISO yyyy-MM-dd).
+    public var text: String {
+        switch self {
+        case .null: return ""
+        case .string(let s): return s
+        case .int32(let i): return String(i)
+        case .double(let d): return String(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .date(let d): return CivilDate(days: d).iso
+        }
+    }
+}
+
+extension Value {
+    /// A total order used for deterministic row sorting: nulls first, strings by UTF-8 bytes.
+    public static func precedes(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return false
+        case (.null, _): return true
+        case (_, .null): return false
+        case (.string(let x), .string(let y)): return x.utf8.lexicographicallyPrecedes(y.utf8)
+        case (.int32(let x), .int32(let y)): return x < y
+        case (.double(let x), .double(let y)): return x < y
+        case (.bool(let x), .bool(let y)): return !x && y
+        case (.date(let x), .date(let y)): return x < y
+        default: return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
+        }
+    }
+
+    /// Equality on UTF-8 bytes for strings (never canonical equivalence), exact otherwise.
+    public static func sameBytes(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.double(let x), .double(let y)): return x.bitPattern == y.bitPattern
+        default: return a == b
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/// Placeholder; the module's real files replace this.
+enum _PlaceholderRegpoolTransform {}

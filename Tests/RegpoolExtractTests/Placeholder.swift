@@ -1,0 +1,2 @@
+import XCTest
+final class RegpoolExtractTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class RegpoolLoadTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

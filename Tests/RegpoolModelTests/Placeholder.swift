@@ -1,0 +1,2 @@
+import XCTest
+final class RegpoolModelTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

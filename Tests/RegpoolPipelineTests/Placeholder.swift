@@ -1,0 +1,2 @@
+import XCTest
+final class RegpoolPipelineTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
