@@ -1,0 +1,57 @@
+# regpool — the README's two commands are `make run` (sample nightly build) and `make test`.
+# Both install what a bare Debian machine lacks: system libraries with apt-get, the Python
+# readers used to verify outputs (pyarrow, DuckDB, polars) into a local virtual environment.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+VENV ?= .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := libxml2-dev libcsv-dev pkg-config
+PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PIPELINE ?= pipelines/sample-nightly.yaml
+
+.PHONY: run test deps apt-deps py-deps build release bench golden clean
+
+## run: build regpool (release) and run the sample nightly pipeline into builds/
+run: apt-deps release
+	@.build/release/regpool run $(PIPELINE); status=$$?; \
+	if [ $$status -eq 3 ]; then echo "(exit 3: built with rejected inputs — the samples plant bad records on purpose; see builds/current/audit.jsonl)"; \
+	elif [ $$status -ne 0 ]; then exit $$status; fi
+
+## test: every test — Swift unit, golden and interop tests (outputs read back by pyarrow, DuckDB, polars)
+test: deps
+	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_REQUIRE_INTEROP=1 $(SWIFT) test
+
+## golden: re-record the pipeline golden files after an intended output change (review the diff!)
+golden: deps
+	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_RECORD_GOLDEN=1 $(SWIFT) test --filter RegpoolPipelineTests.GoldenTests
+
+## bench: time regpool against DuckDB on a generated 200k-patient export
+bench: deps release
+	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --python $(abspath $(PY))
+
+deps: apt-deps py-deps
+
+apt-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+py-deps: $(VENV)/.installed
+
+$(VENV)/.installed: Makefile
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check $(PY_PACKAGES)
+	touch $@
+
+build: apt-deps
+	$(SWIFT) build
+
+release: apt-deps
+	$(SWIFT) build -c release --product regpool
+
+clean:
+	rm -rf .build builds $(VENV) benchmarks/data benchmarks/out

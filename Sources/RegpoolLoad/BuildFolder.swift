@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A build being written: files go into a staging folder beside the final one, each fsynced,
+/// and `publish()` renames the folder into place and then moves `current` atomically.
+public struct BuildFolder: Sendable {
+    public let outputDirectory: String
+    public let buildID: String
+    public let stagingPath: String
+
+    /// Creates the output folder if needed and a fresh staging folder inside it.
+    public init(outputDirectory: String, buildID: String) throws {
+        self.outputDirectory = outputDirectory
+        self.buildID = buildID
+        self.stagingPath = "\(outputDirectory)/.staging-\(buildID)-\(getpid())"
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+            if fm.fileExists(atPath: stagingPath) { try fm.removeItem(atPath: stagingPath) }
+            try fm.createDirectory(atPath: stagingPath, withIntermediateDirectories: false)
+        } catch {
+            throw LoadError(path: stagingPath, message: error.localizedDescription)
+        }
+    }
+
+    /// The final folder of this build.
+    public var finalPath: String { "\(outputDirectory)/\(buildID)" }
+
+    /// Writes `bytes` as `name` in the staging folder, fsynced; returns its manifest entry.
+    @discardableResult
+    public func write(_ name: String, _ bytes: [UInt8], rows: Int? = nil) throws -> Manifest.Output {
+        let path = "\(stagingPath)/\(name)"
+        try Self.writeSynced(path: path, bytes: bytes)
+        return Manifest.Output(path: name, sha256: SHA256Hex.of(bytes), bytes: bytes.count, rows: rows)
+    }
+
+    /// Moves the staging folder to `<output>/<build-id>` and points `<output>/current` at it.
+    /// Returns the final path. A build folder of the same id (same inputs) is replaced.
+    public func publish() throws -> String {
+        let fm = FileManager.default
+        try Self.syncDirectory(stagingPath)
+        if fm.fileExists(atPath: finalPath) {
+            let trash = "\(outputDirectory)/.replaced-\(buildID)-\(getpid())"
+            try Self.rename(finalPath, trash)
+            try Self.rename(stagingPath, finalPath)
+            try? fm.removeItem(atPath: trash)
+        } else {
+            try Self.rename(stagingPath, finalPath)
+        }
+        let link = "\(outputDirectory)/current"
+        let tmpLink = "\(outputDirectory)/.current-\(getpid())"
+        unlink(tmpLink)
+        guard symlink(buildID, tmpLink) == 0 else {
+            throw LoadError(path: tmpLink, message: String(cString: strerror(errno)))
+        }
+        try Self.rename(tmpLink, link)
+        try Self.syncDirectory(outputDirectory)
+        return finalPath
+    }
+
+    /// Removes the staging folder (after a failed build).
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: stagingPath)
+    }
+
+    static func writeSynced(path: String, bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw LoadError(path: path, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LoadError(path: path, message: String(cString: strerror(errno)))
+            }
+            offset += n
+        }
+        guard fsync(fd) == 0 else { throw LoadError(path: path, message: String(cString: strerror(errno))) }
+    }
+
+    static func syncDirectory(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { throw LoadError(path: path, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        _ = fsync(fd)
+    }
+
+    static func rename(_ from: String, _ to: String) throws {
+        guard Glibc.rename(from, to) == 0 else {
+            throw LoadError(path: to, message: "rename from \(from): " + String(cString: strerror(errno)))
+        }
+    }
+}

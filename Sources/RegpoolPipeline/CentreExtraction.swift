@@ -1,0 +1,102 @@
+import Logging
+import RegpoolConfig
+import RegpoolExtract
+import RegpoolModel
+import RegpoolTransform
+
+/// Extracts and maps one centre's files. A file that fails as a whole is rolled back: nothing of
+/// it reaches the build, and the audit says why (FileRejected).
+struct CentreExtraction {
+    let inbox: CentreInbox
+    let mapping: MappingConfig
+    let logger: Logger
+
+    struct Outcome {
+        let result: CentreResult
+        let audit: AuditLog
+        let recordsRead: Int
+        let recordsRejected: Int
+        let filesRejected: Int
+    }
+
+    func run() -> Outcome {
+        var mapper = CentreMapper(centre: inbox.centre, mapping: mapping)
+        var audit = AuditLog()
+        inbox.events.forEach { audit.record($0) }
+        var read = 0, rejected = 0, rejectedFiles = 0
+        for file in inbox.files {
+            let saved = mapper
+            var fileAudit = AuditLog()
+            var fileRead = 0, fileRejected = 0
+            do {
+                for source in file.sources {
+                    var count = 0
+                    try reader(for: file, source: source).read { event in
+                        switch event {
+                        case .record(let record):
+                            mapper.map(record, source: source)
+                            count += 1
+                        case .rejected(let record):
+                            mapper.reject(record, source: source)
+                            fileAudit.record(rejectionEvent(record, source: source))
+                            fileRejected += 1
+                        }
+                    }
+                    fileRead += count
+                    fileAudit.record(AuditEvent(
+                        .fileRead, centre: inbox.centre.id, file: file.name, field: source.name, count: count,
+                        message: "\(file.name) gave \(count) record(s) for source \(source.name)."))
+                }
+                read += fileRead
+                rejected += fileRejected
+                audit.merge(fileAudit)
+            } catch {
+                mapper = saved
+                rejectedFiles += 1
+                audit.record(fileRejection(file, error))
+                logger.warning("file rejected", metadata: ["centre": "\(inbox.centre.id)", "file": "\(file.name)"])
+            }
+        }
+        let result = mapper.finish()
+        return Outcome(result: result, audit: audit, recordsRead: read, recordsRejected: rejected, filesRejected: rejectedFiles)
+    }
+
+    private func reader(for file: CentreInbox.File, source: SourceSpec) -> AnyReader {
+        switch source.format {
+        case .csv(let dialect): return .csv(CSVReader(path: file.path, displayName: file.name, dialect: dialect))
+        case .xml(let spec): return .xml(XMLReader(path: file.path, displayName: file.name, spec: spec))
+        }
+    }
+
+    private func rejectionEvent(_ record: RejectedRecord, source: SourceSpec) -> AuditEvent {
+        AuditEvent(
+            .recordUnreadable, centre: inbox.centre.id, file: record.file, locator: record.locator,
+            field: source.name, sourceValue: record.firstField.isEmpty ? nil : record.firstField,
+            message: "\(record.file) \(record.locator) (byte \(record.byteOffset)): \(record.reason)")
+    }
+
+    private func fileRejection(_ file: CentreInbox.File, _ error: Error) -> AuditEvent {
+        if let e = error as? ExtractError {
+            let locator = e.line.map { line in "line \(line)" + (e.column.map { ", column \($0)" } ?? "") }
+            return AuditEvent(
+                .fileRejected, centre: inbox.centre.id, file: file.name, locator: locator,
+                message: "\(e.message) — \(e.hint). Nothing from this file is in the build.")
+        }
+        return AuditEvent(
+            .fileRejected, centre: inbox.centre.id, file: file.name,
+            message: "\(error). Nothing from this file is in the build.")
+    }
+}
+
+/// One of the extractors, chosen by the source's format.
+enum AnyReader {
+    case csv(CSVReader)
+    case xml(XMLReader)
+
+    func read(_ sink: (ExtractEvent) throws -> Void) throws {
+        switch self {
+        case .csv(let r): try r.read(sink)
+        case .xml(let r): try r.read(sink)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import RegpoolConfig
+import RegpoolLoad
+import RegpoolModel
+
+/// One centre's inbox as this run sees it: which file feeds which sources, with hashes.
+struct CentreInbox {
+    struct File {
+        let name: String
+        let path: String
+        let sources: [SourceSpec]
+        let sha256: String
+        let bytes: Int
+    }
+
+    let centre: CentreConfig
+    let files: [File]
+    /// Inbox files that match no source (reported as FileIgnored).
+    let ignored: [String]
+    /// Sources that matched no file (reported as SourceMissing).
+    let missingSources: [SourceSpec]
+
+    /// Lists and hashes the inbox of `centre` and matches its files to the mapping's sources.
+    static func scan(_ centre: CentreConfig, mapping: MappingConfig) throws -> CentreInbox {
+        var files: [File] = []
+        var ignored: [String] = []
+        for name in try FileSystem.listInbox(centre.inbox, centre: centre.id)
+        where Glob.matchesAny(centre.files, name) {
+            let sources = mapping.sources.filter { Glob.matchesAny($0.files, name) }
+            if sources.isEmpty {
+                ignored.append(name)
+                continue
+            }
+            let path = "\(centre.inbox)/\(name)"
+            let (sha, bytes) = try FileSystem.hashFile(path)
+            files.append(File(name: name, path: path, sources: sources, sha256: sha, bytes: bytes))
+        }
+        let missing = mapping.sources.filter { source in !files.contains { $0.sources.contains(source) } }
+        return CentreInbox(centre: centre, files: files, ignored: ignored, missingSources: missing)
+    }
+
+    /// Manifest entries for the files read.
+    var manifestInputs: [Manifest.Input] {
+        files.map { Manifest.Input(centre: centre.id, path: $0.path, sha256: $0.sha256, bytes: $0.bytes) }
+    }
+
+    /// Audit events for ignored files and sources without a file.
+    var events: [AuditEvent] {
+        ignored.map {
+            AuditEvent(
+                .fileIgnored, centre: centre.id, file: $0,
+                message: "\($0) matches no source of the mapping and was not read; add a source whose `files:` matches it, or remove it from the inbox.")
+        }
+            + missingSources.map {
+                AuditEvent(
+                    .sourceMissing, centre: centre.id, field: $0.name,
+                    message: "No file in the inbox matches source \($0.name) (files: \($0.files.joined(separator: ", "))).")
+            }
+    }
+}

@@ -1,0 +1,32 @@
+import RegpoolConfig
+
+/// Why a run stopped before publishing a build, with the exit code the CLI returns.
+public struct PipelineError: Error, Sendable, CustomStringConvertible {
+    /// The kind of failure; each maps to one documented exit code.
+    public enum Kind: Sendable {
+        /// A pipeline or mapping file is missing or invalid (exit 65).
+        case config
+        /// An inbox or the key cannot be read (exit 66).
+        case input
+        /// The build cannot be written (exit 73).
+        case output
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// A config error from every problem of a file, one per line.
+    public static func config(_ error: ConfigError, file: String) -> PipelineError {
+        let lines = error.problems.map { "  \($0)" }.joined(separator: "\n")
+        return PipelineError(
+            .config,
+            "\(file) has \(error.problems.count) problem(s); nothing was built:\n\(lines)")
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,69 @@
+import Crypto
+import Logging
+import RegpoolConfig
+import RegpoolLoad
+import RegpoolModel
+import RegpoolTransform
+
+/// Runs a pipeline file end to end: parse, scan inboxes, extract and map each centre, assemble
+/// the CDM tables, write Parquet, audit and manifest into a staging folder, then publish.
+public struct PipelineRunner {
+    public let pipelinePath: String
+    public let outputOverride: String?
+    public let logger: Logger
+
+    public init(pipelinePath: String, outputOverride: String? = nil, logger: Logger = Logger(label: "regpool")) {
+        self.pipelinePath = pipelinePath
+        self.outputOverride = outputOverride
+        self.logger = logger
+    }
+
+    /// Builds and publishes; throws PipelineError when nothing could be built.
+    public func run() throws -> RunSummary {
+        let pipeline = try LoadedPipeline.load(pipelinePath: pipelinePath, outputOverride: outputOverride)
+        let inboxes = try pipeline.config.centres.map { centre in
+            try CentreInbox.scan(centre, mapping: pipeline.mappings[centre.id]!)
+        }
+        let fingerprint = KeyLoader.fingerprint(pipeline.key)
+        let inputs = inboxes.flatMap(\.manifestInputs)
+        let buildID = Self.buildID(configs: pipeline.configFiles, inputs: inputs, keyFingerprint: fingerprint)
+        logger.info("build started", metadata: ["build": "\(buildID)", "centres": "\(inboxes.count)"])
+
+        var audit = AuditLog()
+        var results: [CentreResult] = []
+        var read = 0, rejected = 0, rejectedFiles = 0
+        for inbox in inboxes {
+            let outcome = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!, logger: logger).run()
+            results.append(outcome.result)
+            audit.merge(outcome.audit)
+            audit.merge(outcome.result.audit)
+            read += outcome.recordsRead
+            rejected += outcome.recordsRejected
+            rejectedFiles += outcome.filesRejected
+            logger.info("centre mapped", metadata: ["centre": "\(inbox.centre.id)", "records": "\(outcome.recordsRead)"])
+        }
+        let (tables, cohortAudit) = CohortAssembler.assemble(results, pseudonymizer: Pseudonymizer(key: pipeline.key))
+        audit.merge(cohortAudit)
+        // Records rejected by the transform (no patient key) count as rejected inputs too.
+        rejected += audit.events().filter { $0.code == .recordRejected }.count
+
+        let manifest = Manifest(
+            buildID: buildID, pipeline: pipelinePath, regpoolVersion: RegpoolVersion.number, cdmVersion: CDM.version,
+            keyFingerprint: fingerprint, inputs: inputs, configs: pipeline.configFiles, outputs: [],
+            rejectedFiles: rejectedFiles, rejectedRecords: rejected)
+        let path = try BuildWriter(outputDirectory: pipeline.config.outputDirectory, buildID: buildID)
+            .write(tables: tables, audit: audit, manifest: manifest)
+        return RunSummary(
+            buildID: buildID, buildPath: path, tables: tables, recordsRead: read, recordsRejected: rejected,
+            filesRejected: rejectedFiles)
+    }
+
+    /// A build id derived from everything that determines the build's content (never the clock).
+    static func buildID(configs: [Manifest.ConfigFile], inputs: [Manifest.Input], keyFingerprint: String) -> String {
+        var text = "regpool \(RegpoolVersion.number) cdm \(CDM.version) key \(keyFingerprint)\n"
+        for c in configs { text += "config \(c.role) \(c.sha256)\n" }
+        for i in inputs { text += "input \(i.centre) \((i.path as String).split(separator: "/").last ?? "") \(i.sha256)\n" }
+        let digest = SHA256.hash(data: Array(text.utf8))
+        return "b-" + SHA256Hex.hex(digest.prefix(8))
+    }
+}

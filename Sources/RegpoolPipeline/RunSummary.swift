@@ -1,0 +1,27 @@
+import RegpoolModel
+
+/// What a run built: the one line a cron job prints, and the figures behind it.
+public struct RunSummary: Sendable {
+    public let buildID: String
+    public let buildPath: String
+    public let tables: [TableData]
+    public let recordsRead: Int
+    public let recordsRejected: Int
+    public let filesRejected: Int
+
+    /// Success, or "built with rejected inputs" when any record or file was rejected.
+    public var exitStatus: ExitStatus {
+        recordsRejected + filesRejected > 0 ? .builtWithRejectedInputs : .success
+    }
+
+    func rows(_ table: String) -> Int {
+        tables.first { $0.schema.name == table }?.rows.count ?? 0
+    }
+
+    /// One human line for the log of a nightly job.
+    public var line: String {
+        "regpool: built \(buildID): \(rows("patients")) patients (\(rows("analysis_cohort")) analysed, "
+            + "\(rows("exclusions")) excluded) from \(recordsRead) records; rejected \(recordsRejected) record(s) "
+            + "and \(filesRejected) file(s) (see audit.jsonl) → \(buildPath)"
+    }
+}

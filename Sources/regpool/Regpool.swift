@@ -1,0 +1,22 @@
+import ArgumentParser
+import RegpoolPipeline
+
+/// The `regpool` command: pools centres' registry exports into one CDM cohort.
+@main
+struct Regpool: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regpool",
+        abstract: "Pool hospitals' registry exports into one analysis-ready cohort (CDM Parquet + audit).",
+        discussion: """
+            regpool reads each centre's exports (CSV, XML) from its inbox, maps them to the common data \
+            model through the centre's mapping file, pseudonymises patients with the consortium key and \
+            writes one Parquet file per CDM table, an audit log and a manifest into a new build folder.
+
+            The nightly job is `regpool run pipelines/NAME.yaml`. See README.md and docs/.
+
+            Exit codes: 0 built; 3 built with rejected inputs (see audit.jsonl); 64 bad arguments; \
+            65 invalid pipeline or mapping file; 66 unreadable inbox or key; 73 build not written; 1 other failure.
+            """,
+        version: "regpool \(RegpoolVersion.number) (build \(RegpoolVersion.build))",
+        subcommands: [Run.self])
+}

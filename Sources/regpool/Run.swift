@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RegpoolPipeline
+
+/// `regpool run PIPELINE`: the nightly build.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the pooled cohort described by a pipeline file.",
+        discussion: """
+            Reads every centre's inbox, maps and validates the records, and writes a build folder \
+            <output>/<build-id>/ with one Parquet file per CDM table, audit.jsonl and manifest.json; \
+            <output>/current is moved to it only when the build is complete. The build id is derived \
+            from the inputs, mappings, key and regpool version, so the same inputs give the same build.
+
+            Prints one summary line on success. Exit codes: 0 built; 3 built but some records or files \
+            were rejected (listed in audit.jsonl); 65 invalid pipeline or mapping (every problem is \
+            listed with file:line:column); 66 unreadable inbox or key; 73 build could not be written.
+            """)
+
+    @Argument(help: "The pipeline file, e.g. pipelines/sample-nightly.yaml.")
+    var pipeline: String
+
+    @Option(name: .customLong("out"), help: "Write builds into this folder instead of the pipeline's `output:`.")
+    var output: String?
+
+    @Option(help: "Log level on stderr: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "warning"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical (got '\(logLevel)').")
+        }
+    }
+
+    func run() throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let runner = PipelineRunner(pipelinePath: pipeline, outputOverride: output, logger: Logger(label: "regpool"))
+        do {
+            let summary = try runner.run()
+            print(summary.line)
+            if summary.exitStatus != .success { throw ExitCode(summary.exitStatus.rawValue) }
+        } catch let error as PipelineError {
+            FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))
+            throw ExitCode(ExitStatus(error).rawValue)
+        }
+    }
+}

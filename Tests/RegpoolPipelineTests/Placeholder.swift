@@ -1,2 +1,0 @@
-import XCTest
-final class RegpoolPipelineTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

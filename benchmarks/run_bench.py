@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""regpool's benchmark: time `regpool run` on a generated export and, in the same run, DuckDB and
+pyarrow converting the same CSV files to Parquet. Prints times, ratios and regpool's peak RSS.
+
+Usage: run_bench.py --regpool PATH [--patients N] [--repeat R]   (run by `make bench`)
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def generate(patients: int) -> str:
+    data = os.path.join(HERE, "data", f"fr-lyon-{patients}")
+    stamp = os.path.join(data, ".complete")
+    if not os.path.exists(stamp):
+        shutil.rmtree(data, ignore_errors=True)
+        os.makedirs(data)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_fr_lyon.py"), str(patients), data, "--seed", "42"],
+                       check=True)
+        open(stamp, "w").close()
+    return data
+
+
+def write_pipeline(inbox: str, out: str) -> str:
+    os.makedirs(out, exist_ok=True)
+    path = os.path.join(out, "bench.yaml")
+    with open(path, "w") as f:
+        f.write(f"""version: 1
+name: bench
+output: {out}/builds
+pseudonym_key:
+  file: {ROOT}/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt
+centres:
+  - id: fr-lyon
+    region: europe
+    cohort_source: registry
+    inbox: {inbox}
+    mapping: {ROOT}/mappings/fr-lyon.yaml
+""")
+    return path
+
+
+def time_child(cmd):
+    """Runs cmd; returns (seconds, peak RSS in MiB, exit status)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 3):
+        sys.exit(f"{cmd} failed with {proc.returncode}: {proc.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024.0, proc.returncode
+
+
+def csv_files(inbox):
+    return sorted(os.path.join(inbox, f) for f in os.listdir(inbox) if f.endswith(".csv"))
+
+
+def duckdb_convert(inbox, out, threads):
+    import duckdb
+    con = duckdb.connect()
+    con.execute(f"SET threads={threads}")
+    start = time.perf_counter()
+    for i, path in enumerate(csv_files(inbox)):
+        con.execute(f"COPY (SELECT * FROM read_csv('{path}', delim=';', header=true, all_varchar=true)) "
+                    f"TO '{out}/duckdb-{i}.parquet' (FORMAT parquet)")
+    return time.perf_counter() - start
+
+
+def pyarrow_convert(inbox, out):
+    import pyarrow.csv as pc
+    import pyarrow.parquet as pq
+    start = time.perf_counter()
+    for i, path in enumerate(csv_files(inbox)):
+        table = pc.read_csv(path, parse_options=pc.ParseOptions(delimiter=";"))
+        pq.write_table(table, f"{out}/pyarrow-{i}.parquet")
+    return time.perf_counter() - start
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--regpool", required=True)
+    ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--patients", type=int, default=200_000)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+
+    inbox = generate(args.patients)
+    size = sum(os.path.getsize(p) for p in csv_files(inbox))
+    out = os.path.join(HERE, "out")
+    shutil.rmtree(out, ignore_errors=True)
+    pipeline = write_pipeline(inbox, out)
+
+    runs = [time_child([os.path.abspath(args.regpool), "run", pipeline]) for _ in range(args.repeat)]
+    reg_time = min(r[0] for r in runs)
+    reg_rss = max(r[1] for r in runs)
+    duck1 = min(duckdb_convert(inbox, out, 1) for _ in range(args.repeat))
+    duck2 = min(duckdb_convert(inbox, out, 2) for _ in range(args.repeat))
+    arrow = min(pyarrow_convert(inbox, out) for _ in range(args.repeat))
+
+    print(f"input: {args.patients} patients, {len(csv_files(inbox))} CSV files, {size / 2**20:.1f} MiB")
+    print(f"regpool run (extract+map+link+write, 1 thread): {reg_time:8.2f} s   peak RSS {reg_rss:.0f} MiB")
+    print(f"DuckDB CSV->Parquet, 1 thread:                  {duck1:8.2f} s   ratio regpool/DuckDB(1) = {reg_time / duck1:.2f}")
+    print(f"DuckDB CSV->Parquet, 2 threads:                 {duck2:8.2f} s   ratio regpool/DuckDB(2) = {reg_time / duck2:.2f}")
+    print(f"pyarrow CSV->Parquet:                           {arrow:8.2f} s   ratio regpool/pyarrow   = {reg_time / arrow:.2f}")
+    print(f"regpool throughput: {size / 2**20 / reg_time:.1f} MiB/s")
+
+
+if __name__ == "__main__":
+    main()
