@@ -21,34 +21,40 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .target(name: "RegpoolModel"),
+        .target(name: "RegpoolModel", exclude: ["README.md"]),
         .target(
             name: "RegpoolConfig",
-            dependencies: ["RegpoolModel", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["RegpoolModel", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]),
         .target(
             name: "RegpoolExtract",
-            dependencies: ["RegpoolModel", "CCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["RegpoolModel", "CCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"]),
         .target(
             name: "RegpoolTransform",
-            dependencies: ["RegpoolModel", "RegpoolConfig", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["RegpoolModel", "RegpoolConfig", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"]),
         .target(
             name: "RegpoolLoad",
-            dependencies: ["RegpoolModel", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["RegpoolModel", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md", "Parquet/README.md"]),
         .target(
             name: "RegpoolPipeline",
             dependencies: [
                 "RegpoolModel", "RegpoolConfig", "RegpoolExtract", "RegpoolTransform", "RegpoolLoad",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            exclude: ["README.md"]),
         .executableTarget(
             name: "regpool",
-            dependencies: ["RegpoolPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["RegpoolPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["README.md"]),
         .testTarget(name: "RegpoolModelTests", dependencies: ["RegpoolModel"]),
         .testTarget(name: "RegpoolConfigTests", dependencies: ["RegpoolConfig"]),
         .testTarget(name: "RegpoolExtractTests", dependencies: ["RegpoolExtract"]),
         .testTarget(name: "RegpoolTransformTests", dependencies: ["RegpoolTransform"]),
         .testTarget(name: "RegpoolLoadTests", dependencies: ["RegpoolLoad"]),
-        .testTarget(name: "RegpoolPipelineTests", dependencies: ["RegpoolPipeline"]),
+        .testTarget(name: "RegpoolPipelineTests", dependencies: ["RegpoolPipeline", "regpool"]),
     ]
 )

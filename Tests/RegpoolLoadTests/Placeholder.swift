@@ -1,2 +1,0 @@
-import XCTest
-final class RegpoolLoadTestsPlaceholder: XCTestCase { func testPlaceholder() {} }

@@ -1,2 +1,0 @@
-import XCTest
-final class RegpoolModelTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
