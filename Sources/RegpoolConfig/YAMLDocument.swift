@@ -29,7 +29,9 @@ enum YAMLDocument {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let detail = context.map { "\($0.text), " } ?? ""
-            diagnostics.report(at(mark), "YAML syntax error: \(detail)\(problem)", hint: hint)
+            let began = context.flatMap { $0.mark.line == mark.line ? nil : $0.mark }
+                .map { " (it began at line \($0.line), column \($0.column))" } ?? ""
+            diagnostics.report(at(mark), "YAML syntax error: \(detail)\(problem)\(began)", hint: hint)
         case let .reader(problem, offset, _, _):
             let location = offset.map { locate(offset: $0, in: yaml, file: file) }
             diagnostics.report(location ?? SourceLocation(file: file, line: 1, column: 1),
