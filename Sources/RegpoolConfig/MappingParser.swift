@@ -53,14 +53,7 @@ struct MappingReader {
         var seen: [String: Int] = [:]
         var result: [SourceSpec] = []
         for item in items {
-            guard let spec = source(item) else { continue }
-            if let line = seen[spec.name] {
-                diagnostics.report(spec.location, "duplicate source name '\(spec.name)' (first at line \(line))",
-                                   hint: "give each source its own name")
-            } else {
-                seen[spec.name] = spec.location.line
-            }
-            result.append(spec)
+            if let spec = source(item, seen: &seen) { result.append(spec) }
         }
         return result.count == items.count ? result : nil
     }

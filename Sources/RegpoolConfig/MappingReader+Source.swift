@@ -8,13 +8,14 @@ extension MappingReader {
     static let csvKeys = ["delimiter", "quote", "encoding"]
     static let formats = ["csv", "xml"]
 
-    /// One source, or nil after reporting its problems. Its location is that of its `name` value.
-    func source(_ node: Node) -> SourceSpec? {
+    /// One source, or nil after reporting its problems. Its location is that of its `name` value;
+    /// `seen` maps the names met so far to their lines.
+    func source(_ node: Node, seen: inout [String: Int]) -> SourceSpec? {
         let d = diagnostics
         guard let keyed = d.keyed(node, allowed: Self.sourceKeys, required: Self.requiredSourceKeys, in: "a source")
         else { return nil }
         let before = d.count
-        let name = keyed["name"].flatMap { d.text($0, "'name'") }
+        let name = keyed["name"].flatMap { sourceName($0, seen: &seen) }
         let files = keyed["files"].flatMap { d.texts($0, "'files'", nonEmpty: true) }
         let patientKey = keyed["patient_key"].flatMap { d.text($0, "'patient_key'") }
         let format = keyed["format"].flatMap { readFormat($0, keyed) }
@@ -23,6 +24,18 @@ extension MappingReader {
         let location = d.location(keyed["name"] ?? node)
         return SourceSpec(name: name, files: files, format: Self.gatherFields(format, patientKey, tables),
                           patientKey: patientKey, tables: tables, location: location)
+    }
+
+    /// A source name not met before in this file.
+    private func sourceName(_ node: Node, seen: inout [String: Int]) -> String? {
+        guard let name = diagnostics.text(node, "'name'") else { return nil }
+        if let first = seen[name] {
+            diagnostics.report(node, "duplicate source name '\(name)' (first at line \(first))",
+                               hint: "give each source its own name")
+            return nil
+        }
+        seen[name] = diagnostics.location(node).line
+        return name
     }
 
     /// The format with its `csv` or `xml` settings; settings of the other format are errors.

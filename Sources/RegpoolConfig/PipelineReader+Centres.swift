@@ -15,27 +15,18 @@ extension PipelineReader {
         }
         var seen: [String: Int] = [:]
         var result: [CentreConfig] = []
-        var valid = true
         for item in items {
-            guard let centre = centre(item) else { valid = false; continue }
-            if let line = seen[centre.id] {
-                diagnostics.report(centre.location, "duplicate centre id '\(centre.id)' (first at line \(line))",
-                                   hint: "each centre id must be unique in a pipeline")
-                valid = false
-            } else {
-                seen[centre.id] = centre.location.line
-            }
-            result.append(centre)
+            if let centre = centre(item, seen: &seen) { result.append(centre) }
         }
-        return valid ? result : nil
+        return result.count == items.count ? result : nil
     }
 
-    /// One centre, or nil after reporting its problems.
-    private func centre(_ node: Node) -> CentreConfig? {
+    /// One centre, or nil after reporting its problems; `seen` maps ids met so far to their lines.
+    private func centre(_ node: Node, seen: inout [String: Int]) -> CentreConfig? {
         let d = diagnostics
         guard let keyed = d.keyed(node, allowed: Self.centreKeys, required: Self.requiredCentreKeys, in: "a centre")
         else { return nil }
-        let id = keyed["id"].flatMap(centreID)
+        let id = keyed["id"].flatMap { centreID($0, seen: &seen) }
         let region = keyed["region"].flatMap { token($0, "region", CDM.Tokens.region) }
         let cohort = keyed["cohort_source"].flatMap { token($0, "cohort_source", CDM.Tokens.cohortSource) }
         let inbox = keyed["inbox"].flatMap { d.text($0, "'inbox'") }.map(resolve)
@@ -47,14 +38,20 @@ extension PipelineReader {
                             files: files, location: location)
     }
 
-    /// A centre id: `[a-z0-9-]+`.
-    private func centreID(_ node: Node) -> String? {
+    /// A centre id: `[a-z0-9-]+`, not met before in this file.
+    private func centreID(_ node: Node, seen: inout [String: Int]) -> String? {
         guard let id = diagnostics.text(node, "'id'") else { return nil }
         guard CentreID.isValid(id) else {
-            diagnostics.report(node, "centre id '\(id)' may hold only a-z, 0-9 and '-'",
-                               hint: "e.g. 'fr-lyon'")
+            diagnostics.report(node, "centre id '\(id)' may hold only a-z, 0-9 and '-'", hint: "e.g. 'fr-lyon'")
             return nil
         }
+        let line = diagnostics.location(node).line
+        if let first = seen[id] {
+            diagnostics.report(node, "duplicate centre id '\(id)' (first at line \(first))",
+                               hint: "each centre id must be unique in a pipeline")
+            return nil
+        }
+        seen[id] = line
         return id
     }
 

@@ -119,9 +119,13 @@ final class MappingRuleTests: XCTestCase {
                 tables: { patients: [] }
             """
         let problems = mappingProblems(yaml)
-        XCTAssertEqual(places(problems), ["6:5", "7:20", "13:36", "14:5", "18:12", "19:13", "21:25"])
-        XCTAssertTrue(problems[2].message.contains("one ASCII character"))
-        XCTAssertTrue(problems[5].message.contains("format xml needs an 'xml' key"))
+        XCTAssertEqual(places(problems), ["6:5", "7:20", "10:11", "13:36", "14:5", "18:12", "19:13", "21:25"])
+        XCTAssertTrue(problems[0].message.contains("'csv' applies only to format csv"))
+        XCTAssertTrue(problems[1].message.contains("absolute element path"))
+        XCTAssertTrue(problems[2].message.contains("duplicate source name 'a'"))
+        XCTAssertTrue(problems[3].message.contains("one ASCII character"))
+        XCTAssertTrue(problems[4].message.contains("'xml' applies only to format xml"))
+        XCTAssertTrue(problems[6].message.contains("format xml needs an 'xml' key"))
     }
 
     func testDuplicateSourceNames() {
