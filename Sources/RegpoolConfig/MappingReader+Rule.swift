@@ -10,6 +10,11 @@ extension MappingReader {
         let d = diagnostics
         let name = "\(table).\(column.name)"
         let before = d.count
+        if let scalar = node.scalar, !Diagnostics.isNull(node) {
+            d.report(node, "the rule for \(name) must be a mapping, found the single value '\(scalar.string)'",
+                     hint: "write { field: \(scalar.string) } to read that source field")
+            return nil
+        }
         guard let keyed = d.keyed(node, allowed: Self.ruleKeys, in: "the rule for \(name)") else { return nil }
         let decimal = keyed["decimal"].flatMap { readDecimal($0, column, name) } ?? "."
         let datePattern = keyed["date"].flatMap { readDatePattern($0, column, name) }

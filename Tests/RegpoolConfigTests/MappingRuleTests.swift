@@ -81,17 +81,19 @@ final class MappingRuleTests: XCTestCase {
         let problems = mappingProblems(mapping("""
             region: { value: europe }
             sex: { map: { M: male } }
+            birth_year: ANNEE
             """) + """
                   analysis_cohort:
                     pooled_id: { field: X }
                   patinets:
                     sex: { field: S }
             """)
-        XCTAssertEqual(places(problems), ["9:9", "10:9", "11:7", "13:7"])
+        XCTAssertEqual(places(problems), ["9:9", "10:9", "11:21", "12:7", "14:7"])
         XCTAssertTrue(problems[0].message.contains("filled by regpool"))
         XCTAssertTrue(problems[1].message.contains("needs 'field'"))
-        XCTAssertTrue(problems[2].message.contains("derived by regpool"))
-        XCTAssertEqual(problems[3].hint, "did you mean 'patients'?")
+        XCTAssertEqual(problems[2].hint, "write { field: ANNEE } to read that source field")
+        XCTAssertTrue(problems[3].message.contains("derived by regpool"))
+        XCTAssertEqual(problems[4].hint, "did you mean 'patients'?")
     }
 
     func testFormatSpecificKeys() {
