@@ -1,0 +1,124 @@
+import RegpoolModel
+import Yams
+
+/// One source of a mapping file: its files, format and tables.
+extension MappingReader {
+    static let sourceKeys = ["name", "files", "format", "csv", "xml", "patient_key", "tables"]
+    static let requiredSourceKeys = ["name", "files", "format", "patient_key", "tables"]
+    static let csvKeys = ["delimiter", "quote", "encoding"]
+    static let formats = ["csv", "xml"]
+
+    /// One source, or nil after reporting its problems. Its location is that of its `name` value;
+    /// `seen` maps the names met so far to their lines.
+    func source(_ node: Node, seen: inout [String: Int]) -> SourceSpec? {
+        let d = diagnostics
+        guard let keyed = d.keyed(node, allowed: Self.sourceKeys, required: Self.requiredSourceKeys, in: "a source")
+        else { return nil }
+        let before = d.count
+        let name = keyed["name"].flatMap { sourceName($0, seen: &seen) }
+        let files = keyed["files"].flatMap { d.texts($0, "'files'", nonEmpty: true) }
+        let patientKey = keyed["patient_key"].flatMap { d.text($0, "'patient_key'") }
+        let format = keyed["format"].flatMap { readFormat($0, keyed) }
+        let tables = keyed["tables"].flatMap(tables)
+        guard d.count == before, let name, let files, let patientKey, let format, let tables else { return nil }
+        let location = d.location(keyed["name"] ?? node)
+        return SourceSpec(name: name, files: files, format: Self.gatherFields(format, patientKey, tables),
+                          patientKey: patientKey, tables: tables, location: location)
+    }
+
+    /// A source name not met before in this file.
+    private func sourceName(_ node: Node, seen: inout [String: Int]) -> String? {
+        guard let name = diagnostics.text(node, "'name'") else { return nil }
+        if let first = seen[name] {
+            diagnostics.report(node, "duplicate source name '\(name)' (first at line \(first))",
+                               hint: "give each source its own name")
+            return nil
+        }
+        seen[name] = diagnostics.location(node).line
+        return name
+    }
+
+    /// The format with its `csv` or `xml` settings; settings of the other format are errors.
+    private func readFormat(_ node: Node, _ keyed: KeyedNode) -> SourceFormat? {
+        let d = diagnostics
+        guard let format = d.text(node, "'format'") else { return nil }
+        switch format {
+        case "csv":
+            if let xml = keyed.keyNode("xml") { d.report(xml, "'xml' applies only to format xml; this source is csv") }
+            return keyed["csv"].map(csvDialect) ?? .csv(CSVDialect())
+        case "xml":
+            if let csv = keyed.keyNode("csv") { d.report(csv, "'csv' applies only to format csv; this source is xml") }
+            guard let xml = keyed["xml"] else {
+                d.report(node, "format xml needs an 'xml' key naming the record element",
+                         hint: "add 'xml: { record: /registry/patient }'")
+                return nil
+            }
+            return recordPath(xml).map { .xml(XMLRecordSpec(recordPath: $0, fields: [])) }
+        default:
+            d.report(node, "unknown format '\(format)'; allowed formats: csv, xml",
+                     hint: Suggestion.hint(for: format, in: Self.formats))
+            return nil
+        }
+    }
+
+    /// The `csv` settings: one-character delimiter (or `\t`) and quote, utf-8 encoding.
+    private func csvDialect(_ node: Node) -> SourceFormat? {
+        let d = diagnostics
+        guard let keyed = d.keyed(node, allowed: Self.csvKeys, in: "'csv'") else { return nil }
+        var dialect = CSVDialect()
+        if let delimiter = keyed["delimiter"].flatMap({ byte($0, "'delimiter'") }) { dialect.delimiter = delimiter }
+        if let quote = keyed["quote"].flatMap({ byte($0, "'quote'") }) { dialect.quote = quote }
+        if let encoding = keyed["encoding"], let text = d.text(encoding, "'encoding'"),
+            TextEncoding(rawValue: text.lowercased()) == nil {
+            d.report(encoding, "unsupported encoding '\(text)'; version 1 reads utf-8",
+                     hint: "export the file as UTF-8 and write 'encoding: utf-8'")
+        }
+        if dialect.delimiter == dialect.quote, let node = keyed["quote"] ?? keyed["delimiter"] {
+            d.report(node, "the quote and the delimiter must differ")
+        }
+        return .csv(dialect)
+    }
+
+    /// One ASCII character (or the text `\t` for tab) as a byte.
+    private func byte(_ node: Node, _ what: String) -> UInt8? {
+        guard let text = diagnostics.text(node, what) else { return nil }
+        if text == "\\t" { return UInt8(ascii: "\t") }
+        let bytes = Array(text.utf8)
+        guard bytes.count == 1, bytes[0] != UInt8(ascii: "\n"), bytes[0] != UInt8(ascii: "\r") else {
+            diagnostics.report(node, "\(what) must be one ASCII character, found '\(text)'",
+                               hint: "e.g. \";\" or \"\\t\" for tab")
+            return nil
+        }
+        return bytes[0]
+    }
+
+    /// `xml.record`: an absolute element path such as `/registry/patient`.
+    private func recordPath(_ node: Node) -> String? {
+        let d = diagnostics
+        guard let keyed = d.keyed(node, allowed: ["record"], required: ["record"], in: "'xml'"),
+            let recordNode = keyed["record"], let record = d.text(recordNode, "'xml.record'")
+        else { return nil }
+        let steps = record.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard record.hasPrefix("/"), !steps.isEmpty, steps.allSatisfy({ !$0.isEmpty && !$0.contains("@") }) else {
+            d.report(recordNode, "'xml.record' must be an absolute element path, found '\(record)'",
+                     hint: "start with '/', e.g. /registry/patient")
+            return nil
+        }
+        return record
+    }
+
+    /// For XML: the patient key and every rule's field, deduplicated, in first-appearance order.
+    static func gatherFields(_ format: SourceFormat, _ patientKey: String, _ tables: [TableMapping]) -> SourceFormat {
+        guard case .xml(var spec) = format else { return format }
+        var fields = [patientKey]
+        for table in tables {
+            for row in table.rows {
+                for rule in row.columns {
+                    if case .field(let field) = rule.input, !fields.contains(field) { fields.append(field) }
+                }
+            }
+        }
+        spec.fields = fields
+        return .xml(spec)
+    }
+}

@@ -1,0 +1,76 @@
+import RegpoolModel
+import Yams
+
+/// Reads pipeline files (`pipelines/NAME.yaml`, format version 1; see docs/pipeline.md).
+public enum PipelineParser {
+    /// Parses pipeline YAML text; relative paths are resolved against `baseDirectory` (pure string work, no file I/O).
+    public static func parse(yaml: String, file: String, baseDirectory: String) throws(ConfigError) -> PipelineConfig {
+        let diagnostics = Diagnostics(file: file)
+        let reader = PipelineReader(diagnostics: diagnostics, base: baseDirectory)
+        let config = YAMLDocument.compose(yaml, into: diagnostics).flatMap { reader.pipeline($0, file: file) }
+        if let error = diagnostics.error() { throw error }
+        guard let config else { throw ConfigError([]) }
+        return config
+    }
+}
+
+/// Builds a `PipelineConfig` from a node tree, reporting every problem.
+struct PipelineReader {
+    let diagnostics: Diagnostics
+    let base: String
+
+    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres"]
+    static let keyKeys = ["env", "file"]
+
+    /// The whole pipeline, or nil when a required part is missing or invalid.
+    func pipeline(_ root: Node, file: String) -> PipelineConfig? {
+        let d = diagnostics
+        guard let top = d.keyed(root, allowed: Self.topKeys, required: Self.topKeys, in: "the pipeline file") else {
+            return nil
+        }
+        if let version = top["version"] { d.checkVersion(version) }
+        let name = top["name"].flatMap { d.text($0, "'name'") }
+        let output = top["output"].flatMap { d.text($0, "'output'") }.map(resolve)
+        let key = top["pseudonym_key"].flatMap(keySource)
+        let centres = top["centres"].flatMap(centres)
+        guard let name, let output, let key, let centres else { return nil }
+        return PipelineConfig(version: 1, name: name, outputDirectory: output, key: key, centres: centres, file: file)
+    }
+
+    /// `pseudonym_key`: exactly one of `env: VARIABLE` or `file: PATH`.
+    func keySource(_ node: Node) -> KeySource? {
+        let d = diagnostics
+        guard let keyed = d.keyed(node, allowed: Self.keyKeys, in: "'pseudonym_key'") else { return nil }
+        switch (keyed["env"], keyed["file"]) {
+        case (nil, nil):
+            d.report(node, "'pseudonym_key' needs 'env' or 'file'", hint: "write 'env: REGPOOL_KEY' or 'file: PATH'")
+        case (.some, .some):
+            d.report(keyed.pairs[1].keyNode, "'pseudonym_key' takes exactly one of 'env' or 'file', not both",
+                     hint: "keep the one the nightly job should use")
+        case (let env?, nil):
+            return environmentVariable(env).map(KeySource.environment)
+        case (nil, let path?):
+            return d.text(path, "'pseudonym_key.file'").map { .file(resolve($0)) }
+        }
+        return nil
+    }
+
+    /// An environment variable name (`[A-Za-z_][A-Za-z0-9_]*`).
+    private func environmentVariable(_ node: Node) -> String? {
+        guard let name = diagnostics.text(node, "'pseudonym_key.env'") else { return nil }
+        let valid = name.unicodeScalars.enumerated().allSatisfy { index, c in
+            c == "_" || (c.isASCII && c.properties.isAlphabetic) || (index > 0 && ("0"..."9").contains(c))
+        }
+        if !valid {
+            diagnostics.report(node, "'\(name)' is not an environment variable name",
+                               hint: "use letters, digits and '_', e.g. REGPOOL_KEY")
+            return nil
+        }
+        return name
+    }
+
+    /// `path` resolved against the pipeline file's folder.
+    func resolve(_ path: String) -> String {
+        PathResolver.resolve(path, against: base)
+    }
+}

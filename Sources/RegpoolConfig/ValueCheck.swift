@@ -1,0 +1,58 @@
+import RegpoolModel
+
+/// Checks a CDM value written in a mapping (a `value:` constant or a `map` target) against the
+/// column's type, the way the transform will read it.
+struct ValueCheck {
+    /// `table.column`, for messages.
+    let name: String
+    let type: ColumnType
+    let decimal: Character
+    let datePattern: String?
+
+    /// Message and hint when `text` is not a valid value of the column, else nil.
+    func problem(_ text: String, as what: String) -> (message: String, hint: String?)? {
+        switch type {
+        case .string:
+            return nil
+        case .enumeration(let tokens):
+            if tokens.contains(text) { return nil }
+            return ("\(what) '\(text)' is not a token of \(name); valid tokens: \(tokens.joined(separator: ", "))",
+                    Suggestion.hint(for: text, in: tokens))
+        case .bool:
+            if text == "true" || text == "false" { return nil }
+            return ("\(what) '\(text)' is not valid for the bool column \(name)", "write true or false")
+        case .int32:
+            if Int32(text) != nil { return nil }
+            return ("\(what) '\(text)' is not an integer for the int32 column \(name)", "write digits only, e.g. 3")
+        case .double:
+            if NumberText.parse(text, decimal: decimal) != nil { return nil }
+            return ("\(what) '\(text)' is not a number for the double column \(name)",
+                    "write a number with the rule's decimal separator '\(decimal)', e.g. 1\(decimal)5")
+        case .date:
+            return dateProblem(text, as: what)
+        }
+    }
+
+    /// The date check: `text` must be a real day written with the rule's pattern (default ISO).
+    private func dateProblem(_ text: String, as what: String) -> (message: String, hint: String?)? {
+        let pattern = datePattern ?? DatePattern.iso
+        guard let parsed = try? DatePattern(pattern) else { return nil }  // the pattern itself is reported
+        if parsed.date(from: text) != nil { return nil }
+        return ("\(what) '\(text)' is not a date written as \(pattern) for \(name)",
+                "write a real day in the pattern \(pattern)")
+    }
+}
+
+/// Reads decimal numbers as the mapping format allows them: digits, sign, one separator, exponent.
+enum NumberText {
+    /// The finite value of `text` with `decimal` as separator, or nil.
+    static func parse(_ text: String, decimal: Character) -> Double? {
+        let other: Character = decimal == "," ? "." : ","
+        guard !text.isEmpty, !text.contains(other),
+            text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-eE".contains($0) || $0 == decimal) })
+        else { return nil }
+        let normalised = String(text.map { $0 == decimal ? "." : $0 })
+        guard let value = Double(normalised), value.isFinite else { return nil }
+        return value
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class RegpoolConfigTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
