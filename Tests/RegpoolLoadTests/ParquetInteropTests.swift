@@ -28,7 +28,8 @@ final class ParquetInteropTests: XCTestCase {
 
     func testEveryColumnTypeRoundTripsThroughThreeReaders() throws {
         let table = ParquetFixtures.allTypes(rows: 97)
-        let report = try XCTUnwrap(try writeAndRead([table]).first)
+        let reports = try writeAndRead([table])
+        let report = try XCTUnwrap(reports.first)
         ParquetReportCheck.check(report, against: table)
         XCTAssertEqual(report.created_by, "regpool version 0.1.0 (build test)")
         XCTAssertEqual(report.key_value_metadata, ["regpool.cdm_version": "1", "regpool.note": "Zürich ✓"])
@@ -38,7 +39,8 @@ final class ParquetInteropTests: XCTestCase {
         let schema = TableSchema(
             name: "accents", meaning: "", naturalKey: [], columns: [ColumnSchema("name", .string, required: true)])
         let table = TableData(schema: schema, rows: [[.string(ParquetFixtures.nfc)], [.string(ParquetFixtures.nfd)]])
-        let report = try XCTUnwrap(try writeAndRead([table]).first)
+        let reports = try writeAndRead([table])
+        let report = try XCTUnwrap(reports.first)
         ParquetReportCheck.check(report, against: table)
         XCTAssertEqual(report.rows.map { $0[0] }, [.string("caf\u{E9}"), .string("cafe\u{301}")])
         guard case .string(let first) = report.rows[0][0], case .string(let second) = report.rows[1][0] else {

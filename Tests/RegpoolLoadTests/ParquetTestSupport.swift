@@ -70,10 +70,7 @@ enum ParquetInterop {
         if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         let message = "no Python with pyarrow, duckdb and polars at \(candidate); run `make test` "
             + "(it creates .venv) or set REGPOOL_PYTHON"
-        if env["REGPOOL_REQUIRE_INTEROP"] == "1" {
-            XCTFail(message)
-            throw ParquetInteropError(message: message)
-        }
+        if env["REGPOOL_REQUIRE_INTEROP"] == "1" { throw ParquetInteropError(message: message) }
         throw XCTSkip(message)
     }
 

@@ -39,6 +39,10 @@ public struct ParquetTableWriter: Sendable {
     private func writeChunks(
         _ pages: [ParquetEncodedColumn], of table: TableData, into out: inout [UInt8]
     ) throws -> [ParquetColumnChunk] {
+        guard let rowCount = Int32(exactly: table.rows.count) else {
+            throw ParquetWriteError(
+                table: table.schema.name, problem: "\(table.rows.count) rows exceed one data page; split the table")
+        }
         var chunks: [ParquetColumnChunk] = []
         for (column, page) in zip(table.schema.columns, pages) {
             guard let size = Int32(exactly: page.pageBody.count) else {
@@ -47,7 +51,7 @@ public struct ParquetTableWriter: Sendable {
                     problem: "data page of \(page.pageBody.count) bytes exceeds 2 GiB; split the table")
             }
             let header = ParquetPageHeader(
-                uncompressedPageSize: size, compressedPageSize: size, numValues: Int32(table.rows.count)
+                uncompressedPageSize: size, compressedPageSize: size, numValues: rowCount
             ).encoded()
             let offset = out.count
             out.append(contentsOf: header)
