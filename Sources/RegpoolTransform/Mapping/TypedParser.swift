@@ -1,0 +1,65 @@
+import RegpoolModel
+
+/// Turns trimmed source text into a CDM value of one column type (step 3 of docs/mapping.md).
+struct TypedParser: Sendable {
+    let type: ColumnType
+    let pattern: DatePattern
+    let decimal: UInt8
+    let factor: Double?
+
+    /// The outcome of one parse: a value, or why the text was refused.
+    enum Outcome: Equatable {
+        case value(Value)
+        /// The text is not one of the column's tokens (enum, bool): T3001.
+        case unmapped(String)
+        /// The text cannot be read as the column's type: T3002.
+        case invalid(String)
+
+        var value: Value? {
+            if case .value(let v) = self { return v }
+            return nil
+        }
+    }
+
+    /// Parses `text` (already trimmed, not empty) as this column's type.
+    func parse(_ text: ArraySlice<UInt8>) -> Outcome {
+        switch type {
+        case .string:
+            return .value(.string(ByteText.string(text)))
+        case .enumeration(let tokens):
+            let s = ByteText.string(text)
+            return tokens.contains(s) ? .value(.string(s)) : .unmapped("is not one of \(tokens.joined(separator: ", "))")
+        case .bool:
+            return parseBool(text)
+        case .int32:
+            guard let i = NumberParser.int32(text) else { return .invalid("is not a whole number (int32)") }
+            return .value(.int32(i))
+        case .double:
+            return parseDouble(text)
+        case .date:
+            return parseDate(text)
+        }
+    }
+
+    private func parseBool(_ text: ArraySlice<UInt8>) -> Outcome {
+        if text.elementsEqual("true".utf8) { return .value(.bool(true)) }
+        if text.elementsEqual("false".utf8) { return .value(.bool(false)) }
+        return .unmapped("is not true or false")
+    }
+
+    private func parseDouble(_ text: ArraySlice<UInt8>) -> Outcome {
+        guard let d = NumberParser.double(text, decimal: decimal) else {
+            let sep = decimal == UInt8(ascii: ",") ? "\",\"" : "\".\""
+            return .invalid("is not a number with decimal separator \(sep)")
+        }
+        return .value(.double(factor.map { d * $0 } ?? d))
+    }
+
+    private func parseDate(_ text: ArraySlice<UInt8>) -> Outcome {
+        switch pattern.parse(text) {
+        case .date(let d): return .value(.date(d.days))
+        case .malformed: return .invalid("does not match the date pattern \(pattern.text)")
+        case .impossible: return .invalid("is not a real calendar date (pattern \(pattern.text))")
+        }
+    }
+}

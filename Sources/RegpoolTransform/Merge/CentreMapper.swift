@@ -1,0 +1,65 @@
+import RegpoolConfig
+import RegpoolModel
+
+/// Maps one centre's source records to CDM rows, merging records with the same local key.
+public struct CentreMapper: Sendable {
+    let centre: CentreConfig
+    let mapping: MappingConfig
+    var sources: [String: CompiledSource] = [:]
+    var patients: [String: PatientAccumulator] = [:]
+    var drafts: [RecordDraft] = []
+    var audit = AuditLog()
+
+    /// A mapper for `centre` using its `mapping`.
+    public init(centre: CentreConfig, mapping: MappingConfig) {
+        self.centre = centre
+        self.mapping = mapping
+        for spec in mapping.sources where sources[spec.name] == nil {
+            sources[spec.name] = CompiledSource(spec: spec, defaultMissing: mapping.missing)
+        }
+    }
+
+    /// Maps one record of `source`; records arrive in file-name order, then file order.
+    public mutating func map(_ record: SourceRecord, source: SourceSpec) {
+        var compiled = sources[source.name] ?? CompiledSource(spec: source, defaultMissing: mapping.missing)
+        let positions = compiled.positions(for: record.names)
+        sources[source.name] = compiled
+        let context = RecordContext(centre: centre.id, file: record.file, locator: record.locator)
+        guard let key = patientKey(record, at: positions.key) else {
+            rejectWithoutKey(record, source: source, context: context)
+            return
+        }
+        let index = drafts.count
+        drafts.append(RecordDraft(entry: LineageEntry(localPatientID: key, file: record.file, locator: record.locator,
+                                                      sha256: record.sha256, status: .survivor)))
+        var patient = patients[key] ?? PatientAccumulator(localID: key)
+        patient.records.append(index)
+        for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
+            guard let produced = row.build(raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes,
+                                           context: context, audit: &audit) else { continue }
+            add(produced, record: index, to: &patient, context: context)
+        }
+        patients[key] = patient
+    }
+
+    /// Records an extract-level rejection as a lineage entry with status `rejected`.
+    public mutating func reject(_ record: RejectedRecord, source: SourceSpec) {
+        drafts.append(RecordDraft(entry: LineageEntry(localPatientID: record.firstField, file: record.file,
+            locator: record.locator, sha256: record.sha256, status: .rejected, rejectReason: record.reason)))
+    }
+
+    /// Settles every record's status and returns the centre's patients, lineage and audit.
+    public func finish() -> CentreResult {
+        var drafts = self.drafts
+        var audit = self.audit
+        let keys = patients.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var out: [LocalPatient] = []
+        out.reserveCapacity(keys.count)
+        for key in keys {
+            guard let patient = patients[key] else { continue }
+            LineageSettlement.settle(patient, drafts: &drafts, centre: centre.id, audit: &audit)
+            out.append(patient.localPatient)
+        }
+        return CentreResult(centre: centre, patients: out, lineage: drafts.map(\.entry), audit: audit)
+    }
+}

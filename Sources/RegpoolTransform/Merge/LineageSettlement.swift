@@ -1,0 +1,43 @@
+import RegpoolModel
+
+/// Decides each record's lineage status once all of a centre's records are in.
+enum LineageSettlement {
+    /// Sets survivor/merged for the patient's records and emits L4001 when records were merged.
+    ///
+    /// Records that mapped the `patients` row: the last is `survivor`, earlier ones `merged`
+    /// (match probability 1.0: same local key). Other records are `survivor` unless every row
+    /// they gave was replaced by a later record's row (then `merged`).
+    static func settle(_ patient: PatientAccumulator, drafts: inout [RecordDraft], centre: String,
+                       audit: inout AuditLog) {
+        let feeders = patient.patientFeeders
+        for (n, index) in feeders.enumerated() {
+            setStatus(&drafts[index], merged: n < feeders.count - 1)
+        }
+        for index in patient.records where !drafts[index].fedPatients {
+            let d = drafts[index]
+            setStatus(&drafts[index], merged: d.rowsGiven > 0 && d.rowsSuperseded == d.rowsGiven)
+        }
+        guard feeders.count > 1, let last = feeders.last else { return }
+        let survivor = drafts[last].entry
+        audit.record(AuditEvent(.recordsMerged, centre: centre, file: survivor.file, locator: survivor.locator,
+            message: "\(feeders.count) records with local key \(patient.localID) were merged into one patient; "
+                + "the survivor is \(survivor.file) \(survivor.locator)"))
+    }
+
+    private static func setStatus(_ draft: inout RecordDraft, merged: Bool) {
+        draft.entry.status = merged ? .merged : .survivor
+        draft.entry.matchProbability = merged ? 1.0 : nil
+    }
+}
+
+extension PatientAccumulator {
+    /// The patient's merged rows as a `LocalPatient`.
+    var localPatient: LocalPatient {
+        var childRows: [String: [[Value]]] = [:]
+        for (name, table) in children { childRows[name] = table.rows.map(\.values) }
+        return LocalPatient(
+            localID: localID, patients: perPatient[CDM.patients.name]?.values,
+            outcomes: perPatient[CDM.outcomes.name]?.values, outcomesOrigin: perPatient[CDM.outcomes.name]?.last,
+            childRows: childRows, recordCount: records.count, patientRecordCount: patientFeeders.count)
+    }
+}

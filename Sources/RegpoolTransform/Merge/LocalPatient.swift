@@ -1,0 +1,47 @@
+import RegpoolModel
+
+/// Where a record came from: file and locator.
+public struct RecordOrigin: Sendable, Equatable {
+    public let file: String
+    public let locator: String
+
+    /// An origin.
+    public init(file: String, locator: String) {
+        self.file = file
+        self.locator = locator
+    }
+}
+
+/// One patient of a centre after merging its records: rows aligned to the CDM schemas, with
+/// `pooled_id` (and the centre-derived patients columns) still null.
+public struct LocalPatient: Sendable {
+    /// The centre's patient key, trimmed.
+    public let localID: String
+    /// The merged `patients` row, or nil when no record mapped `patients`.
+    public let patients: [Value]?
+    /// The merged `outcomes` row, or nil when no record mapped `outcomes`.
+    public let outcomes: [Value]?
+    /// The record whose values were merged into `outcomes` last.
+    public let outcomesOrigin: RecordOrigin?
+    /// Rows of `len_courses`, `treatment_lines`, `transplants` and `lab_results`, by table name.
+    public let childRows: [String: [[Value]]]
+    /// How many accepted records carry this patient's key.
+    public let recordCount: Int
+    /// How many of them mapped a `patients` row.
+    public let patientRecordCount: Int
+
+    /// A patient (normally built by `CentreMapper`).
+    public init(localID: String, patients: [Value]?, outcomes: [Value]?, outcomesOrigin: RecordOrigin?,
+                childRows: [String: [[Value]]], recordCount: Int, patientRecordCount: Int) {
+        self.localID = localID
+        self.patients = patients
+        self.outcomes = outcomes
+        self.outcomesOrigin = outcomesOrigin
+        self.childRows = childRows
+        self.recordCount = recordCount
+        self.patientRecordCount = patientRecordCount
+    }
+
+    /// The rows of child table `name` (empty when none).
+    public func rows(_ name: String) -> [[Value]] { childRows[name] ?? [] }
+}

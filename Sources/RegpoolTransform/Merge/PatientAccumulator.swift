@@ -1,0 +1,79 @@
+import RegpoolModel
+
+/// A one-row-per-patient table's row being merged column by column.
+struct MergedRow: Sendable {
+    var values: [Value]
+    /// The record each column's value came from.
+    var origins: [RecordOrigin?]
+    /// The last record that contributed.
+    var last: RecordOrigin
+}
+
+/// A child table's rows in first-seen order, replaced in place by natural key.
+struct KeyedRows: Sendable {
+    var rows: [(values: [Value], record: Int, origin: RecordOrigin)] = []
+    var positions: [String: Int] = [:]
+}
+
+/// Everything known so far about one local patient of a centre.
+struct PatientAccumulator: Sendable {
+    let localID: String
+    var perPatient: [String: MergedRow] = [:]
+    var children: [String: KeyedRows] = [:]
+    /// Lineage indexes of every record of this patient, in arrival order.
+    var records: [Int] = []
+    /// Lineage indexes of the records that mapped a `patients` row, in arrival order.
+    var patientFeeders: [Int] = []
+
+    init(localID: String) { self.localID = localID }
+
+    /// Merges a per-patient row: later non-null values replace earlier ones (T3007 when changed).
+    mutating func mergePerPatient(_ row: ProducedRow, origin: RecordOrigin, context: RecordContext,
+                                  audit: inout AuditLog) {
+        let name = row.schema.name
+        guard var merged = perPatient[name] else {
+            perPatient[name] = MergedRow(values: row.values, origins: row.values.map { $0.isNull ? nil : origin },
+                                         last: origin)
+            return
+        }
+        for (i, new) in row.values.enumerated() where !new.isNull {
+            let old = merged.values[i]
+            if !old.isNull, !Value.sameBytes(old, new) {
+                let column = row.schema.columns[i].name
+                let was = merged.origins[i].map { "\($0.file) \($0.locator)" } ?? "an earlier record"
+                audit.record(AuditEvent(.valueSuperseded, centre: context.centre, file: context.file,
+                    locator: context.locator, target: "\(name).\(column)", sourceValue: old.text, targetValue: new.text,
+                    message: "\(name).\(column) of patient \(localID): \"\(old.text)\" from \(was) "
+                        + "replaced by \"\(new.text)\" from the later record"))
+            }
+            merged.values[i] = new
+            merged.origins[i] = origin
+        }
+        merged.last = origin
+        perPatient[name] = merged
+    }
+
+    /// Adds a child row; a row with the same natural key is replaced (T3007). Returns the
+    /// lineage index of the record whose row was replaced, if any.
+    mutating func mergeChild(_ row: ProducedRow, record: Int, origin: RecordOrigin, context: RecordContext,
+                             audit: inout AuditLog) -> Int? {
+        let schema = row.schema
+        let key = schema.naturalKey.map { k in schema.index(of: k).map { row.values[$0].text } ?? "" }
+        let keyText = key.joined(separator: "\u{1F}")
+        var table = children[schema.name] ?? KeyedRows()
+        defer { children[schema.name] = table }
+        guard let at = table.positions[keyText] else {
+            table.positions[keyText] = table.rows.count
+            table.rows.append((row.values, record, origin))
+            return nil
+        }
+        let old = table.rows[at]
+        let keyDescription = zip(schema.naturalKey, key).map { "\($0)=\($1)" }.joined(separator: ", ")
+        audit.record(AuditEvent(.valueSuperseded, centre: context.centre, file: context.file,
+            locator: context.locator, target: schema.name, sourceValue: keyDescription,
+            message: "\(schema.name) row \(keyDescription) of patient \(localID) from \(old.origin.file) "
+                + "\(old.origin.locator) replaced by the row of the later record"))
+        table.rows[at] = (row.values, record, origin)
+        return old.record
+    }
+}

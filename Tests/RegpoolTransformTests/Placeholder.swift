@@ -1,2 +1,0 @@
-import XCTest
-final class RegpoolTransformTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
