@@ -35,8 +35,7 @@ public struct PipelineRunner {
         for inbox in inboxes {
             let outcome = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!, logger: logger).run()
             results.append(outcome.result)
-            audit.merge(outcome.audit)
-            audit.merge(outcome.result.audit)
+            audit.merge(outcome.audit)  // the centre's mapping audit comes back through assemble()
             read += outcome.recordsRead
             rejected += outcome.recordsRejected
             rejectedFiles += outcome.filesRejected
