@@ -1,2 +1,0 @@
-/// Placeholder; the module's real files replace this.
-enum _PlaceholderRegpoolExtract {}

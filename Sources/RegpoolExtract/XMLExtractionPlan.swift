@@ -1,0 +1,35 @@
+import RegpoolModel
+
+/// An `XMLRecordSpec` checked and parsed once per file: the record path and each field's path.
+struct XMLExtractionPlan {
+    let record: XMLRecordPath
+    let fields: [XMLFieldPath]
+    let names: FieldNames
+
+    /// Parses `spec`; throws an `ExtractError` for `displayName` naming the path that is not supported.
+    init(spec: XMLRecordSpec, displayName: String) throws {
+        guard let record = XMLRecordPath(spec.recordPath) else {
+            throw ExtractError(file: displayName, message: "record path '\(spec.recordPath)' is not an absolute element path",
+                               hint: "write the record path as /root/child/record, e.g. /registry/patient")
+        }
+        var fields: [XMLFieldPath] = []
+        for text in spec.fields {
+            guard let field = XMLFieldPath(text), field.ups <= record.recordDepth else {
+                throw ExtractError(file: displayName, message: "field path '\(text)' is not supported for records at \(spec.recordPath)",
+                                   hint: "use child, child/grandchild, @attr, child/@attr, ../@attr or ../child"
+                                       + " (never climbing above the root element)")
+            }
+            fields.append(field)
+        }
+        self.record = record
+        self.fields = fields
+        names = FieldNames(spec.fields)
+    }
+
+    /// Indices of fields read from an ancestor at `depth` (by its attributes when `attributes`, else by its children).
+    func ancestorFields(atDepth depth: Int, attributes: Bool) -> [Int] {
+        fields.indices.filter {
+            fields[$0].ups > 0 && record.recordDepth - fields[$0].ups == depth && fields[$0].steps.isEmpty == attributes
+        }
+    }
+}

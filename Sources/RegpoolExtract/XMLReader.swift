@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RegpoolModel
+
+/// Streams the records of an XML export: every element at `spec.recordPath`, one at a time.
+///
+/// Documents with a DOCTYPE are refused; any parser error fails the whole file.
+public struct XMLReader {
+    /// File to open.
+    public let path: String
+    /// Path relative to the inbox, used in records and messages.
+    public let displayName: String
+    public let spec: XMLRecordSpec
+
+    /// A reader for the file at `path`, reported as `displayName`.
+    public init(path: String, displayName: String, spec: XMLRecordSpec) {
+        self.path = path
+        self.displayName = displayName
+        self.spec = spec
+    }
+
+    /// Sends every record to `sink` in document order; throws `ExtractError` when the file cannot be
+    /// read, is not well-formed, or has a DOCTYPE, or whatever `sink` throws.
+    public func read(_ sink: (ExtractEvent) throws -> Void) throws {
+        let plan = try XMLExtractionPlan(spec: spec, displayName: displayName)
+        let file = try InputFile(path: path, displayName: displayName)
+        guard let reader = XMLStreamReader(fd: file.descriptor, url: displayName) else {
+            throw ExtractError(file: displayName, message: "libxml2 could not start reading the file",
+                               hint: "check that the file is readable XML")
+        }
+        var walker = XMLRecordWalker(plan: plan, reader: reader, displayName: displayName)
+        try walker.run(sink)
+        withExtendedLifetime(file) {}
+    }
+}

@@ -1,0 +1,134 @@
+import Crypto
+import RegpoolModel
+
+/// Walks the reader's node stream, keeping the open elements on the record path (for locators and
+/// ancestor fields), turning each record element into a `SourceRecord` and skipping everything else.
+struct XMLRecordWalker {
+    /// An open ancestor of the records (or the record itself).
+    private struct Frame {
+        let position: Int
+        var recordPathChildren = 0
+        /// Ancestor field values, by field index (nil entry: not seen yet).
+        var captured: [Int: [UInt8]] = [:]
+    }
+
+    private let plan: XMLExtractionPlan
+    private let reader: XMLStreamReader
+    private let displayName: String
+    private var stack: [Frame] = []
+    private var roots = 0
+
+    init(plan: XMLExtractionPlan, reader: XMLStreamReader, displayName: String) {
+        self.plan = plan
+        self.reader = reader
+        self.displayName = displayName
+    }
+
+    /// Reads the whole document, sending each record to `sink`.
+    mutating func run(_ sink: (ExtractEvent) throws -> Void) throws {
+        var status = try checked(reader.read())
+        while status == 1 {
+            switch reader.kind {
+            case .documentType: throw doctypeError()
+            case .other: status = try checked(reader.read())
+            case .element: status = try checked(try visitElement(sink))
+            }
+        }
+    }
+
+    /// Handles the element under the cursor and moves on; returns the reader's status.
+    private mutating func visitElement(_ sink: (ExtractEvent) throws -> Void) throws -> Int32 {
+        let depth = reader.depth
+        guard depth <= stack.count, let element = reader.currentElement else { return reader.skipSubtree() }
+        stack.removeLast(stack.count - depth)
+        let steps = plan.record.steps
+        guard depth < steps.count, element.hasLocalName(steps[depth]) else {
+            if depth > 0 { captureAncestorChild(element, parentDepth: depth - 1) }
+            return reader.skipSubtree()
+        }
+        let position = nextPosition(depth: depth)
+        var frame = Frame(position: position)
+        for index in plan.ancestorFields(atDepth: depth, attributes: true) {
+            var value: [UInt8] = []
+            if element.appendAttribute(plan.fields[index].attribute ?? [], to: &value) { frame.captured[index] = value }
+        }
+        stack.append(frame)
+        guard depth == plan.record.recordDepth else { return reader.read() }
+        try emitRecord(sink)
+        return reader.skipSubtree()
+    }
+
+    private mutating func nextPosition(depth: Int) -> Int {
+        if depth == 0 { roots += 1; return roots }
+        stack[depth - 1].recordPathChildren += 1
+        return stack[depth - 1].recordPathChildren
+    }
+
+    /// Keeps `../child` values: the first matching child of an ancestor that came before the records.
+    private mutating func captureAncestorChild(_ element: XMLElement, parentDepth: Int) {
+        let wanted = plan.ancestorFields(atDepth: parentDepth, attributes: false).filter {
+            stack[parentDepth].captured[$0] == nil && element.hasLocalName(plan.fields[$0].steps[0])
+        }
+        guard !wanted.isEmpty, let expanded = reader.expand() else { return }
+        for index in wanted {
+            let field = plan.fields[index]
+            if let value = XMLFieldValue.find(in: expanded, steps: field.steps.dropFirst(), attribute: field.attribute) {
+                stack[parentDepth].captured[index] = value
+            }
+        }
+    }
+
+    private func emitRecord(_ sink: (ExtractEvent) throws -> Void) throws {
+        guard let element = reader.expand() else {
+            _ = try checked(-1)
+            return
+        }
+        var bytes: [UInt8] = []
+        var bounds: [Int32] = []
+        bounds.reserveCapacity(plan.fields.count * 2)
+        for (index, field) in plan.fields.enumerated() {
+            let value = field.ups == 0
+                ? XMLFieldValue.find(in: element, steps: field.steps[...], attribute: field.attribute)
+                : stack[plan.record.recordDepth - field.ups].captured[index]
+            if let value {
+                bounds.append(Int32(bytes.count))
+                bytes.append(contentsOf: value)
+                bounds.append(Int32(bytes.count))
+            } else {
+                bounds.append(-1)
+                bounds.append(-1)
+            }
+        }
+        var hasher = SHA256()
+        hasher.update(data: element.serialized())
+        let record = SourceRecord(file: displayName, locator: locator, line: element.line,
+                                  sha256: hasher.finalize().lowercaseHex, names: plan.names, bytes: bytes, bounds: bounds)
+        try sink(.record(record))
+    }
+
+    /// `/registry[1]/patient[3]` for the open record.
+    private var locator: String {
+        zip(plan.record.names, stack).map { "/\($0.0)[\($0.1.position)]" }.joined()
+    }
+
+    /// Passes `status` through, or throws when libxml2 reported an error.
+    private func checked(_ status: Int32) throws -> Int32 {
+        if reader.sawDoctype { throw doctypeError() }
+        if let problem = reader.problem {
+            throw ExtractError(file: displayName, line: problem.line, column: problem.column,
+                               message: "not well-formed XML: \(problem.message)",
+                               hint: "fix the XML at this position (or re-export the file completely)")
+        }
+        if status < 0 {
+            throw ExtractError(file: displayName, message: "the XML parser stopped without a message",
+                               hint: "check that the file is complete, well-formed XML")
+        }
+        return status
+    }
+
+    private func doctypeError() -> ExtractError {
+        ExtractError(file: displayName, line: nil, column: nil,
+                     message: "DOCTYPE declarations are not accepted (entity and DTD attacks)",
+                     hint: "export without a DOCTYPE")
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class RegpoolExtractTestsPlaceholder: XCTestCase { func testPlaceholder() {} }
