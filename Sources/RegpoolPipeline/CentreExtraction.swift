@@ -72,7 +72,7 @@ struct CentreExtraction {
         AuditEvent(
             .recordUnreadable, centre: inbox.centre.id, file: record.file, locator: record.locator,
             field: source.name, sourceValue: record.firstField.isEmpty ? nil : record.firstField,
-            message: "\(record.file) \(record.locator) (byte \(record.byteOffset)): \(record.reason)")
+            message: "\(record.file) \(record.reason) (the record starts at byte \(record.byteOffset)). The rest of the file was read.")
     }
 
     private func fileRejection(_ file: CentreInbox.File, _ error: Error) -> AuditEvent {

@@ -39,8 +39,8 @@ struct CentreInbox {
     }
 
     /// Manifest entries for the files read.
-    var manifestInputs: [Manifest.Input] {
-        files.map { Manifest.Input(centre: centre.id, path: $0.path, sha256: $0.sha256, bytes: $0.bytes) }
+    func manifestInputs(_ display: DisplayPath) -> [Manifest.Input] {
+        files.map { Manifest.Input(centre: centre.id, path: display.of($0.path), sha256: $0.sha256, bytes: $0.bytes) }
     }
 
     /// Audit events for ignored files and sources without a file.

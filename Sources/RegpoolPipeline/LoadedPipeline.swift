@@ -9,6 +9,8 @@ struct LoadedPipeline {
     let mappings: [String: MappingConfig]
     let configFiles: [Manifest.ConfigFile]
     let key: [UInt8]
+    /// How paths are shown in the audit and the manifest.
+    let display: DisplayPath
 
     /// Reads and strictly parses the pipeline and every mapping; reports every problem at once.
     static func load(pipelinePath: String, outputOverride: String?) throws -> LoadedPipeline {
@@ -17,18 +19,20 @@ struct LoadedPipeline {
         var config: PipelineConfig
         do {
             config = try PipelineParser.parse(yaml: text, file: pipelinePath, baseDirectory: base.isEmpty ? "." : base)
-        } catch let error as ConfigError {
+        } catch {
             throw PipelineError.config(error, file: pipelinePath)
         }
         if let outputOverride { config.outputDirectory = outputOverride }
-        var files = [Manifest.ConfigFile(role: "pipeline", path: pipelinePath, sha256: sha)]
+        let display = DisplayPath(pipelineFile: pipelinePath)
+        var files = [Manifest.ConfigFile(role: "pipeline", path: display.of(pipelinePath), sha256: sha)]
         var mappings: [String: MappingConfig] = [:]
         var problems: [String] = []
         for centre in config.centres {
             do {
                 let (mtext, msha) = try FileSystem.readText(centre.mapping, what: "The mapping file of centre \(centre.id)")
-                files.append(Manifest.ConfigFile(role: "mapping:\(centre.id)", path: centre.mapping, sha256: msha))
-                let mapping = try MappingParser.parse(yaml: mtext, file: centre.mapping)
+                let shown = display.of(centre.mapping)
+                files.append(Manifest.ConfigFile(role: "mapping:\(centre.id)", path: shown, sha256: msha))
+                let mapping = try Self.parseMapping(mtext, shown: shown, path: centre.mapping)
                 if let named = mapping.centre, named != centre.id {
                     problems.append(
                         "\(centre.mapping): the mapping is written for centre \(named) but the pipeline uses it for \(centre.id) — fix `centre:` or the pipeline's `mapping:`")
@@ -42,6 +46,19 @@ struct LoadedPipeline {
         }
         guard problems.isEmpty else { throw PipelineError(.config, problems.joined(separator: "\n")) }
         let key = try KeyLoader.load(config.key)
-        return LoadedPipeline(config: config, mappings: mappings, configFiles: files, key: key)
+        return LoadedPipeline(config: config, mappings: mappings, configFiles: files, key: key, display: display)
+    }
+
+    /// Parses a mapping under its display path (for audit rule references); problems are
+    /// reported under the path the user gave, so they can open the file.
+    static func parseMapping(_ text: String, shown: String, path: String) throws -> MappingConfig {
+        do {
+            return try MappingParser.parse(yaml: text, file: shown)
+        } catch {
+            throw ConfigError(error.problems.map {
+                ConfigProblem(
+                    SourceLocation(file: path, line: $0.location.line, column: $0.location.column), $0.message, hint: $0.hint)
+            })
+        }
     }
 }

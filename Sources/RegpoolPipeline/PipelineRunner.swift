@@ -25,7 +25,7 @@ public struct PipelineRunner {
             try CentreInbox.scan(centre, mapping: pipeline.mappings[centre.id]!)
         }
         let fingerprint = KeyLoader.fingerprint(pipeline.key)
-        let inputs = inboxes.flatMap(\.manifestInputs)
+        let inputs = inboxes.flatMap { $0.manifestInputs(pipeline.display) }
         let buildID = Self.buildID(configs: pipeline.configFiles, inputs: inputs, keyFingerprint: fingerprint)
         logger.info("build started", metadata: ["build": "\(buildID)", "centres": "\(inboxes.count)"])
 
@@ -47,7 +47,7 @@ public struct PipelineRunner {
         rejected += audit.events().filter { $0.code == .recordRejected }.count
 
         let manifest = Manifest(
-            buildID: buildID, pipeline: pipelinePath, regpoolVersion: RegpoolVersion.number, cdmVersion: CDM.version,
+            buildID: buildID, pipeline: pipeline.display.of(pipelinePath), regpoolVersion: RegpoolVersion.number, cdmVersion: CDM.version,
             keyFingerprint: fingerprint, inputs: inputs, configs: pipeline.configFiles, outputs: [],
             rejectedFiles: rejectedFiles, rejectedRecords: rejected)
         let path = try BuildWriter(outputDirectory: pipeline.config.outputDirectory, buildID: buildID)
@@ -61,7 +61,7 @@ public struct PipelineRunner {
     static func buildID(configs: [Manifest.ConfigFile], inputs: [Manifest.Input], keyFingerprint: String) -> String {
         var text = "regpool \(RegpoolVersion.number) cdm \(CDM.version) key \(keyFingerprint)\n"
         for c in configs { text += "config \(c.role) \(c.sha256)\n" }
-        for i in inputs { text += "input \(i.centre) \((i.path as String).split(separator: "/").last ?? "") \(i.sha256)\n" }
+        for i in inputs { text += "input \(i.centre) \(i.path) \(i.sha256)\n" }
         let digest = SHA256.hash(data: Array(text.utf8))
         return "b-" + SHA256Hex.hex(digest.prefix(8))
     }
