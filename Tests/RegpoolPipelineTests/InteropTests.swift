@@ -17,13 +17,13 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(read.count, summary.tables.count)
         for (table, result) in zip(summary.tables, read) {
             let name = table.schema.name
-            let columns = result["columns"] as? [[String: Any]] ?? []
-            XCTAssertEqual(columns.map { $0["name"] as? String ?? "" }, table.schema.columns.map(\.name), name)
-            for (schema, column) in zip(table.schema.columns, columns) {
-                XCTAssertEqual(column["arrow_type"] as? String, Self.arrowType[schema.type.name], "\(name).\(schema.name)")
+            XCTAssertEqual(result.columns.map(\.name), table.schema.columns.map(\.name), name)
+            for (schema, column) in zip(table.schema.columns, result.columns) {
+                XCTAssertEqual(column.arrow_type, Self.arrowType[schema.type.name], "\(name).\(schema.name)")
             }
-            XCTAssertEqual(result["created_by"] as? String, RegpoolVersion.createdBy, name)
-            let rows = result["rows"] as? [[Any]] ?? []
+            XCTAssertEqual(result.created_by, RegpoolVersion.createdBy, name)
+            XCTAssertEqual(result.num_rows, table.rows.count, name)
+            let rows = result.rows
             XCTAssertEqual(rows.count, table.rows.count, name)
             for (i, (expected, actual)) in zip(table.rows, rows).enumerated() {
                 for (c, schema) in table.schema.columns.enumerated() where !TestSupport.same(actual[c], expected[c]) {

@@ -48,16 +48,14 @@ enum TestSupport {
     }
 
     /// Reads Parquet files with pyarrow, DuckDB and polars (which must agree) via Tests/interop/read_parquet.py.
-    static func readParquet(_ files: [String]) throws -> [[String: Any]] {
+    static func readParquet(_ files: [String]) throws -> [ReaderFile] {
         let python = try python()
         let r = try run(python, [root + "/Tests/interop/read_parquet.py"] + files)
         guard r.status == 0 else {
             XCTFail("read_parquet.py failed (\(r.status)): \(r.err)")
             return []
         }
-        return r.out.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
+        return try r.out.split(separator: "\n").map { try JSONDecoder().decode(ReaderFile.self, from: Data($0.utf8)) }
     }
 
     /// The JSON value a reader gives for a CDM value (dates as ISO text).
@@ -72,15 +70,52 @@ enum TestSupport {
         }
     }
 
-    /// True when a value decoded from the readers' JSON equals the CDM value regpool meant to write.
-    static func same(_ json: Any, _ v: Value) -> Bool {
-        switch v {
-        case .null: return json is NSNull
-        case .string(let s): return (json as? String).map { $0.utf8.elementsEqual(s.utf8) } ?? false
-        case .int32(let i): return (json as? NSNumber)?.int64Value == Int64(i)
-        case .double(let d): return (json as? NSNumber)?.doubleValue == d
-        case .bool(let b): return (json as? NSNumber)?.boolValue == b && !(json is String)
-        case .date(let d): return (json as? String) == CivilDate(days: d).iso
+    /// True when a value decoded from the readers' JSON equals the CDM value regpool meant to write
+    /// (doubles by bit pattern: the JSON carries Python's shortest round-trip text).
+    static func same(_ json: ReaderValue, _ v: Value) -> Bool {
+        switch (v, json) {
+        case (.null, .null): return true
+        case (.string(let s), .string(let t)): return s.utf8.elementsEqual(t.utf8)
+        case (.int32(let i), .number(let n)): return n == Double(i)
+        case (.double(let d), .number(let n)): return d.bitPattern == n.bitPattern
+        case (.bool(let b), .bool(let c)): return b == c
+        case (.date(let d), .string(let t)): return t == CivilDate(days: d).iso
+        default: return false
         }
     }
+}
+
+/// One cell as the Python readers print it.
+enum ReaderValue: Decodable, Equatable, CustomStringConvertible {
+    case null, bool(Bool), number(Double), string(String)
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let d = try? c.decode(Double.self) { self = .number(d) }
+        else { self = .string(try c.decode(String.self)) }
+    }
+
+    var description: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return "\(b)"
+        case .number(let d): return "\(d)"
+        case .string(let s): return "\"\(s)\""
+        }
+    }
+}
+
+/// What read_parquet.py prints for one file (the keys the tests use).
+struct ReaderFile: Decodable {
+    struct Column: Decodable {
+        let name: String
+        let arrow_type: String
+    }
+    let file: String
+    let columns: [Column]
+    let num_rows: Int
+    let rows: [[ReaderValue]]
+    let created_by: String?
 }

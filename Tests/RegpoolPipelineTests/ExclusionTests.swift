@@ -1,0 +1,32 @@
+import Foundation
+import RegpoolModel
+import RegpoolTransform
+import XCTest
+
+/// The sample build's exclusions equal the hand-written expectation of samples/EXPECTED.md.
+final class ExclusionTests: XCTestCase {
+    static let expected: [(centre: String, local: String, reason: String)] = [
+        ("fr-lyon", "LY0005", "raeb2_or_aml_at_len_start"),
+        ("fr-lyon", "LY0009", "len_not_single_agent"),
+        ("fr-lyon", "LY0013", "no_documented_failure"),
+        ("us-lakeside", "LS-004", "raeb2_or_aml_at_len_start"),
+        ("us-lakeside", "LS-008", "len_maintenance_after_transplant"),
+        ("us-lakeside", "LS-011", "no_del5q"),
+    ]
+
+    func testExclusionsArePatientByPatientAsExpected() throws {
+        let summary = try SampleBuild.shared()
+        let key = try String(contentsOfFile: TestSupport.root + "/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let pseudonyms = Pseudonymizer(key: Array(key.utf8))
+        let want = Dictionary(uniqueKeysWithValues: Self.expected.map {
+            (pseudonyms.pooledID(centre: $0.centre, localID: $0.local), $0.reason)
+        })
+        let table = try XCTUnwrap(summary.tables.first { $0.schema.name == "exclusions" })
+        let got = Dictionary(uniqueKeysWithValues: zip(table.column("pooled_id"), table.column("reason")).map { ($0.text, $1.text) })
+        XCTAssertEqual(got, want)
+        let cohort = try XCTUnwrap(summary.tables.first { $0.schema.name == "analysis_cohort" })
+        XCTAssertEqual(cohort.rows.count, 38, "20 fr-lyon + 18 us-lakeside patients are analysed (samples/EXPECTED.md)")
+        XCTAssertEqual(summary.tables[0].rows.count, cohort.rows.count + table.rows.count, "each patient is in exactly one")
+    }
+}
