@@ -1,7 +1,7 @@
 import RegpoolModel
 
 /// Streams the records of a CSV export (header line first), in 64 KiB chunks.
-public struct CSVReader {
+public struct CSVReader: Sendable {
     /// File to open.
     public let path: String
     /// Path relative to the inbox, used in records and messages.

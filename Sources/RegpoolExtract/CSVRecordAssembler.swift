@@ -6,6 +6,8 @@ import RegpoolModel
 final class CSVRecordAssembler {
     /// A record longer than this is rejected (usually an unclosed quote swallowing the file).
     static let maxRecordBytes = 64 * 1024 * 1024
+    /// Line terminators by length, to hash the newlines inside a multi-line record.
+    private static let terminators: [[UInt8]] = [[], [0x0A], [0x0D, 0x0A]]
 
     private struct Start {
         let line: Int
@@ -19,7 +21,7 @@ final class CSVRecordAssembler {
     private var start: Start?
     private var hasher = SHA256()
     private var recordBytes = 0
-    private var pendingTerminator: [UInt8] = []
+    private var pendingTerminator = 0
     private var lastLine = 0
 
     init(displayName: String, dialect: CSVDialect, sink: @escaping (ExtractEvent) throws -> Void) {
@@ -42,11 +44,11 @@ final class CSVRecordAssembler {
             if body.isBlank { return }
             begin(at: body)
         } else {
-            hasher.update(data: pendingTerminator)
+            hasher.update(data: Self.terminators[pendingTerminator])
         }
         hasher.update(bufferPointer: UnsafeRawBufferPointer(body.content))
         recordBytes += body.bytes.count
-        pendingTerminator = Array(body.bytes.suffix(body.terminatorLength))
+        pendingTerminator = body.terminatorLength
         let parsed = tokenizer.parse(body.bytes)
         try emitFinishedRows(at: body)
         if !parsed {

@@ -20,11 +20,11 @@ public struct ExtractError: Error, Sendable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line:column: message (hint)`.
+    /// `file:line:column: message — hint`.
     public var description: String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return "\(place): \(message) (\(hint))"
+        return "\(place): \(message) — \(hint)"
     }
 }

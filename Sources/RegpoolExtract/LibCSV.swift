@@ -21,19 +21,29 @@ final class CSVTokenizer {
     private let parser: UnsafeMutablePointer<csv_parser>
     private let delimiter: UInt8
     private let quote: UInt8
-    private var current = CSVRow()
-    private var finished: [CSVRow] = []
+    /// The row in progress and the finished rows, behind a pointer: the callbacks run once per byte
+    /// or field, and class-property exclusivity checks would otherwise dominate the cost.
+    private struct State {
+        var current = CSVRow()
+        var finished: [CSVRow] = []
+    }
+
+    private let state: UnsafeMutablePointer<State>
 
     init(delimiter: UInt8, quote: UInt8) {
         self.delimiter = delimiter
         self.quote = quote
         parser = .allocate(capacity: 1)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State())
         configure()
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Tokenizes `bytes`; false when libcsv reports a malformed field (the parser must then be reset).
@@ -54,29 +64,38 @@ final class CSVTokenizer {
     func reset() {
         csv_free(parser)
         configure()
-        current = CSVRow()
+        state.pointee.current = CSVRow()
     }
 
     /// The rows finished since the last call.
     func takeRows() -> [CSVRow] {
-        defer { finished.removeAll(keepingCapacity: true) }
-        return finished
+        guard !state.pointee.finished.isEmpty else { return [] }
+        var rows: [CSVRow] = []
+        swap(&rows, &state.pointee.finished)
+        return rows
     }
 
     /// The first field of the row in progress, if it has one.
-    var currentFirstField: String? { current.fieldCount > 0 ? current.text(at: 0) : nil }
+    var currentFirstField: String? {
+        state.pointee.current.fieldCount > 0 ? state.pointee.current.text(at: 0) : nil
+    }
 
     fileprivate func appendField(_ field: UnsafeRawPointer?, _ length: Int) {
-        current.bounds.append(Int32(current.bytes.count))
+        let row = state
+        row.pointee.current.bounds.append(Int32(row.pointee.current.bytes.count))
         if let field, length > 0 {
-            current.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+            row.pointee.current.bytes.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
         }
-        current.bounds.append(Int32(current.bytes.count))
+        row.pointee.current.bounds.append(Int32(row.pointee.current.bytes.count))
     }
 
     fileprivate func endRow() {
-        finished.append(current)
-        current = CSVRow()
+        let capacity = state.pointee.current.bytes.count
+        let fields = state.pointee.current.bounds.count
+        state.pointee.finished.append(state.pointee.current)
+        state.pointee.current = CSVRow()
+        state.pointee.current.bytes.reserveCapacity(capacity)
+        state.pointee.current.bounds.reserveCapacity(fields)
     }
 
     private func configure() {

@@ -13,12 +13,3 @@ extension SHA256.Digest {
         return String(decoding: out, as: UTF8.self)
     }
 }
-
-extension SHA256 {
-    /// Lowercase hex SHA-256 of `bytes`.
-    static func hex<Bytes: Sequence>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var hasher = SHA256()
-        hasher.update(data: Array(bytes))
-        return hasher.finalize().lowercaseHex
-    }
-}

@@ -5,6 +5,9 @@ struct XMLExtractionPlan {
     let record: XMLRecordPath
     let fields: [XMLFieldPath]
     let names: FieldNames
+    /// Per depth: indices of fields read from that ancestor's attributes / from its earlier children.
+    private let attributeFieldsByDepth: [[Int]]
+    private let childFieldsByDepth: [[Int]]
 
     /// Parses `spec`; throws an `ExtractError` for `displayName` naming the path that is not supported.
     init(spec: XMLRecordSpec, displayName: String) throws {
@@ -24,12 +27,23 @@ struct XMLExtractionPlan {
         self.record = record
         self.fields = fields
         names = FieldNames(spec.fields)
+        attributeFieldsByDepth = (0...record.recordDepth).map { depth in
+            fields.indices.filter { fields[$0].isAncestorField(at: depth, of: record) && fields[$0].steps.isEmpty }
+        }
+        childFieldsByDepth = (0...record.recordDepth).map { depth in
+            fields.indices.filter { fields[$0].isAncestorField(at: depth, of: record) && !fields[$0].steps.isEmpty }
+        }
     }
 
     /// Indices of fields read from an ancestor at `depth` (by its attributes when `attributes`, else by its children).
     func ancestorFields(atDepth depth: Int, attributes: Bool) -> [Int] {
-        fields.indices.filter {
-            fields[$0].ups > 0 && record.recordDepth - fields[$0].ups == depth && fields[$0].steps.isEmpty == attributes
-        }
+        guard depth >= 0, depth <= record.recordDepth else { return [] }
+        return attributes ? attributeFieldsByDepth[depth] : childFieldsByDepth[depth]
+    }
+}
+
+private extension XMLFieldPath {
+    func isAncestorField(at depth: Int, of record: XMLRecordPath) -> Bool {
+        ups > 0 && record.recordDepth - ups == depth
     }
 }

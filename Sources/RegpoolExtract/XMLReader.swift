@@ -8,7 +8,7 @@ import RegpoolModel
 /// Streams the records of an XML export: every element at `spec.recordPath`, one at a time.
 ///
 /// Documents with a DOCTYPE are refused; any parser error fails the whole file.
-public struct XMLReader {
+public struct XMLReader: Sendable {
     /// File to open.
     public let path: String
     /// Path relative to the inbox, used in records and messages.

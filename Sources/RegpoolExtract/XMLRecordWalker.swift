@@ -117,7 +117,7 @@ struct XMLRecordWalker {
         if let problem = reader.problem {
             throw ExtractError(file: displayName, line: problem.line, column: problem.column,
                                message: "not well-formed XML: \(problem.message)",
-                               hint: "fix the XML at this position (or re-export the file completely)")
+                               hint: "fix the XML at this position, or re-export the file if it was cut short")
         }
         if status < 0 {
             throw ExtractError(file: displayName, message: "the XML parser stopped without a message",

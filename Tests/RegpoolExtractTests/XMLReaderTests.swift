@@ -127,6 +127,24 @@ final class XMLReaderTests: XCTestCase {
         }
     }
 
+    func testRecoverableParserErrorsStillFailTheFile() throws {
+        let s = try Scratch()
+        // libxml2 reports an undefined namespace prefix as an error but keeps returning nodes.
+        let text = "<registry>\n<patient id=\"1\"/>\n<x:patient id=\"2\"/>\n</registry>\n"
+        XCTAssertThrowsError(try readXML(try s.write("ns.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"]))) {
+            let e = $0 as? ExtractError
+            XCTAssertEqual(e?.line, 3)
+            XCTAssertTrue(e?.message.contains("prefix x") ?? false, "\($0)")
+        }
+    }
+
+    func testAncestorChildAfterTheRecordIsAbsent() throws {
+        let s = try Scratch()
+        let text = "<r><p id=\"1\"/><meta>late</meta><p id=\"2\"/></r>"
+        let got = try readXML(try s.write("late.xml", text), spec: XMLRecordSpec(recordPath: "/r/p", fields: ["@id", "../meta"]))
+        XCTAssertEqual(got.rows, [["@id": "1", "../meta": nil], ["@id": "2", "../meta": "late"]])
+    }
+
     func testUnsupportedFieldPathIsAClearError() throws {
         let s = try Scratch()
         let path = try s.write("a.xml", "<r><p/></r>")
