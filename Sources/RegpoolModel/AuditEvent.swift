@@ -34,31 +34,40 @@ public struct AuditEvent: Sendable, Equatable {
         self.message = message
     }
 
-    /// The deterministic order of events in audit.jsonl: stage, centre, file, locator, code, field.
+    /// The deterministic order of events in audit.jsonl: stage, centre, file, locator (numbers
+    /// compared as numbers), code, target, field, values, rule, message — all on UTF-8 bytes.
     public static func precedes(_ a: AuditEvent, _ b: AuditEvent) -> Bool {
-        if a.code.stage != b.code.stage { return a.code.stage < b.code.stage }
-        let ka = [a.centre, a.file, a.locatorSortKey, a.code.code, a.target, a.field, a.sourceValue, a.targetValue, a.rule]
-        let kb = [b.centre, b.file, b.locatorSortKey, b.code.code, b.target, b.field, b.sourceValue, b.targetValue, b.rule]
-        for (x, y) in zip(ka, kb) where x != y {
-            return (x ?? "").utf8.lexicographicallyPrecedes((y ?? "").utf8)
-        }
-        return a.message.utf8.lexicographicallyPrecedes(b.message.utf8)
+        SortKey(a) < SortKey(b)
     }
 
-    /// Locators compare with their numbers zero-padded, so `line 9` precedes `line 10`.
-    private var locatorSortKey: String? {
-        guard let locator else { return nil }
-        var out = ""
-        var digits = ""
-        for ch in locator {
-            if ch.isASCII, ch.isNumber {
-                digits.append(ch)
-            } else {
-                if !digits.isEmpty { out += String(repeating: "0", count: max(0, 12 - digits.count)) + digits; digits = "" }
-                out.append(ch)
-            }
+    /// The sort key of an event, computed once per event.
+    struct SortKey: Comparable {
+        let parts: [[UInt8]]
+
+        init(_ e: AuditEvent) {
+            let stage = UInt8(Stage.allCases.firstIndex(of: e.code.stage)!)
+            parts = [[stage]] + [e.centre, e.file, e.locator.map(Self.numbered), e.code.code, e.target, e.field,
+                                 e.sourceValue, e.targetValue, e.rule, e.message].map { Array(($0 ?? "").utf8) }
         }
-        if !digits.isEmpty { out += String(repeating: "0", count: max(0, 12 - digits.count)) + digits }
-        return out
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            for (x, y) in zip(a.parts, b.parts) where x != y { return x.lexicographicallyPrecedes(y) }
+            return false
+        }
+
+        /// Digits runs left-padded to 12 places, so `line 9` precedes `line 10`.
+        static func numbered(_ locator: String) -> String {
+            var out = ""
+            var digits = ""
+            func flush() {
+                if !digits.isEmpty { out += String(repeating: "0", count: max(0, 12 - digits.count)) + digits }
+                digits = ""
+            }
+            for ch in locator {
+                if ch.isASCII, ch.isNumber { digits.append(ch) } else { flush(); out.append(ch) }
+            }
+            flush()
+            return out
+        }
     }
 }

@@ -2,19 +2,9 @@
 /// (code maps, unit conversions) folded into one counted line per (centre, field, value, rule).
 public struct AuditLog: Sendable {
     private var single: [AuditEvent] = []
-    private var summaries: [SummaryKey: (event: AuditEvent, count: Int)] = [:]
+    private var summaries: [AuditSummaryKey: (event: AuditEvent, count: Int)] = [:]
 
     public init() {}
-
-    private struct SummaryKey: Hashable {
-        let code: String
-        let centre: String?
-        let field: String?
-        let target: String?
-        let source: [UInt8]
-        let targetValue: String?
-        let rule: String?
-    }
 
     /// Records one event as its own line.
     public mutating func record(_ event: AuditEvent) {
@@ -23,13 +13,16 @@ public struct AuditLog: Sendable {
 
     /// Counts one occurrence of a per-value decision; file and locator of the first are kept.
     public mutating func count(_ event: AuditEvent) {
-        let key = SummaryKey(
-            code: event.code.code, centre: event.centre, field: event.field, target: event.target,
-            source: Array((event.sourceValue ?? "").utf8), targetValue: event.targetValue, rule: event.rule)
-        if let existing = summaries[key] {
-            summaries[key] = (existing.event, existing.count + 1)
+        count(AuditSummaryKey(event)) { event }
+    }
+
+    /// Counts one occurrence under `key`; `make` builds the event only for the first occurrence,
+    /// so a hot loop pays for a hash look-up, not for a message.
+    public mutating func count(_ key: AuditSummaryKey, _ make: () -> AuditEvent) {
+        if let index = summaries.index(forKey: key) {
+            summaries.values[index].count += 1
         } else {
-            summaries[key] = (event, 1)
+            summaries[key] = (make(), 1)
         }
     }
 
@@ -37,8 +30,8 @@ public struct AuditLog: Sendable {
     public mutating func merge(_ other: AuditLog) {
         single.append(contentsOf: other.single)
         for (k, v) in other.summaries {
-            if let existing = summaries[k] {
-                summaries[k] = (existing.event, existing.count + v.count)
+            if let index = summaries.index(forKey: k) {
+                summaries.values[index].count += v.count
             } else {
                 summaries[k] = v
             }
@@ -53,11 +46,39 @@ public struct AuditLog: Sendable {
             e.count = v.count
             all.append(e)
         }
-        return all.sorted(by: AuditEvent.precedes)
+        return all.map { (AuditEvent.SortKey($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Number of events with `code` (summaries count once each).
     public func lines(with code: AuditCode) -> Int {
         single.filter { $0.code == code }.count + summaries.keys.filter { $0.code == code.code }.count
+    }
+}
+
+/// What makes two per-value decisions the same summary line (values compared as UTF-8 bytes).
+public struct AuditSummaryKey: Hashable, Sendable {
+    let code: String
+    let centre: String?
+    let field: String?
+    let target: String?
+    let source: [UInt8]
+    let targetValue: [UInt8]?
+    let rule: String?
+
+    public init(_ code: AuditCode, centre: String?, field: String?, target: String?, sourceValue: String?,
+                targetValue: String?, rule: String?) {
+        self.code = code.code
+        self.centre = centre
+        self.field = field
+        self.target = target
+        self.source = Array((sourceValue ?? "").utf8)
+        self.targetValue = targetValue.map { Array($0.utf8) }
+        self.rule = rule
+    }
+
+    /// The key of an event.
+    public init(_ e: AuditEvent) {
+        self.init(e.code, centre: e.centre, field: e.field, target: e.target, sourceValue: e.sourceValue,
+                  targetValue: e.targetValue, rule: e.rule)
     }
 }

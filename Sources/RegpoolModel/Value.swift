@@ -60,6 +60,41 @@ public enum Value: Sendable, Equatable {
 }
 
 extension Value {
+    /// Three-way comparison for deterministic row sorting (negative, zero, positive): nulls
+    /// first, strings by UTF-8 bytes, doubles by value then bit pattern.
+    public static func compare(_ a: Value, _ b: Value) -> Int {
+        switch (a, b) {
+        case (.null, .null): return 0
+        case (.null, _): return -1
+        case (_, .null): return 1
+        case (.string(let x), .string(let y)): return compareUTF8(x, y)
+        case (.int32(let x), .int32(let y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case (.date(let x), .date(let y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
+        case (.double(let x), .double(let y)):
+            if x < y { return -1 }
+            if x > y { return 1 }
+            return x.bitPattern == y.bitPattern ? 0 : (x.bitPattern < y.bitPattern ? -1 : 1)
+        default: return precedes(a, b) ? -1 : (precedes(b, a) ? 1 : 0)
+        }
+    }
+
+    /// Compares two strings on their UTF-8 bytes without copying native strings.
+    public static func compareUTF8(_ a: String, _ b: String) -> Int {
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                let n = min(pa.count, pb.count)
+                var i = 0
+                while i < n {
+                    if pa[i] != pb[i] { return pa[i] < pb[i] ? -1 : 1 }
+                    i += 1
+                }
+                return pa.count == pb.count ? 0 : (pa.count < pb.count ? -1 : 1)
+            }
+        }
+    }
+
     /// A total order used for deterministic row sorting: nulls first, strings by UTF-8 bytes.
     public static func precedes(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {

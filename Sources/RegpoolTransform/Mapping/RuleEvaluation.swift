@@ -41,9 +41,13 @@ extension CompiledRule {
         }
         guard let targetText = hit else { return nil }
         if targetText != source {
-            var e = event(.valueMapped, source, context, message: "\(target): \"\(source)\" mapped to \"\(targetText)\"")
-            e.targetValue = targetText
-            audit.count(e)
+            let key = AuditSummaryKey(.valueMapped, centre: context.centre, field: field, target: target,
+                                      sourceValue: source, targetValue: targetText, rule: reference)
+            audit.count(key) {
+                var e = event(.valueMapped, source, context, message: "\(target): \"\(source)\" mapped to \"\(targetText)\"")
+                e.targetValue = targetText
+                return e
+            }
         }
         return ArraySlice(targetText.utf8)
     }
@@ -72,11 +76,16 @@ extension CompiledRule {
 
     private func countConversion(_ v: Value, factor: Double, _ source: String, _ context: RecordContext,
                                  _ audit: inout AuditLog) {
-        let unit = rule.unit ?? "the centre's unit"
-        var e = event(.unitConverted, source, context,
-            message: "\(target): \(source) \(unit) × \(factor) = \(v.text) in the canonical unit")
-        e.targetValue = v.text
-        audit.count(e)
+        let converted = v.text
+        let key = AuditSummaryKey(.unitConverted, centre: context.centre, field: field, target: target,
+                                  sourceValue: source, targetValue: converted, rule: reference)
+        audit.count(key) {
+            let unit = rule.unit ?? "the centre's unit"
+            var e = event(.unitConverted, source, context,
+                message: "\(target): \(source) \(unit) × \(factor) = \(converted) in the canonical unit")
+            e.targetValue = converted
+            return e
+        }
     }
 
     /// An event about this rule's value in this record.
