@@ -22,7 +22,7 @@ struct ValueCheck {
             if text == "true" || text == "false" { return nil }
             return ("\(what) '\(text)' is not valid for the bool column \(name)", "write true or false")
         case .int32:
-            if Int32(text) != nil { return nil }
+            if NumberParser.int32(ArraySlice(text.utf8)) != nil { return nil }
             return ("\(what) '\(text)' is not an integer for the int32 column \(name)", "write digits only, e.g. 3")
         case .double:
             if NumberText.parse(text, decimal: decimal) != nil { return nil }
@@ -35,7 +35,7 @@ struct ValueCheck {
 
     /// The date check: `text` must be a real day written with the rule's pattern (default ISO).
     private func dateProblem(_ text: String, as what: String) -> (message: String, hint: String?)? {
-        let pattern = datePattern ?? DatePattern.iso
+        let pattern = datePattern ?? DatePattern.iso.text
         guard let parsed = try? DatePattern(pattern) else { return nil }  // the pattern itself is reported
         if parsed.date(from: text) != nil { return nil }
         return ("\(what) '\(text)' is not a date written as \(pattern) for \(name)",
@@ -43,16 +43,11 @@ struct ValueCheck {
     }
 }
 
-/// Reads decimal numbers as the mapping format allows them: digits, sign, one separator, exponent.
+/// Reads decimal numbers as the mapping format allows them, with the transform's own parser.
 enum NumberText {
-    /// The finite value of `text` with `decimal` as separator, or nil.
+    /// The finite value of `text` with `decimal` (`.` or `,`) as separator, or nil.
     static func parse(_ text: String, decimal: Character) -> Double? {
-        let other: Character = decimal == "," ? "." : ","
-        guard !text.isEmpty, !text.contains(other),
-            text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-eE".contains($0) || $0 == decimal) })
-        else { return nil }
-        let normalised = String(text.map { $0 == decimal ? "." : $0 })
-        guard let value = Double(normalised), value.isFinite else { return nil }
-        return value
+        guard let separator = decimal.asciiValue else { return nil }
+        return NumberParser.double(ArraySlice(text.utf8), decimal: separator)
     }
 }

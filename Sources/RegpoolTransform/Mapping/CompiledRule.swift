@@ -28,7 +28,7 @@ struct CompiledRule: Sendable {
         type = schema.column(rule.column)?.type ?? .string
         reference = rule.reference(table: schema.name)
         target = "\(schema.name).\(rule.column)"
-        pattern = rule.datePattern.map(DatePattern.init) ?? .iso
+        pattern = rule.datePattern.flatMap { try? DatePattern($0) } ?? .iso  // validated by the parser
         decimal = rule.decimal.asciiValue ?? UInt8(ascii: ".")
         missing = Set((rule.missing ?? defaultMissing).map(ByteText.trimmed))
         map = rule.map.map(CompiledRule.compile)

@@ -1,7 +1,7 @@
 /// Parses integers and decimal numbers from source bytes, strictly (no thousands separators).
-enum NumberParser {
+public enum NumberParser {
     /// An Int32 from `[+-]digits`, or nil when the text is not one or is out of range.
-    static func int32(_ bytes: ArraySlice<UInt8>) -> Int32? {
+    public static func int32(_ bytes: ArraySlice<UInt8>) -> Int32? {
         var i = bytes.startIndex
         var negative = false
         if i < bytes.endIndex, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
@@ -21,7 +21,7 @@ enum NumberParser {
     }
 
     /// A Double from `[+-]digits[sep digits][e[+-]digits]` with `decimal` as separator, or nil.
-    static func double(_ bytes: ArraySlice<UInt8>, decimal: UInt8) -> Double? {
+    public static func double(_ bytes: ArraySlice<UInt8>, decimal: UInt8) -> Double? {
         guard let canonical = canonicalNumber(bytes, decimal: decimal) else { return nil }
         guard let value = Double(canonical), value.isFinite else { return nil }
         return value

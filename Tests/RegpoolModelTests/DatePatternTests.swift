@@ -1,4 +1,4 @@
-@testable import RegpoolConfig
+import RegpoolModel
 import RegpoolModel
 import XCTest
 
