@@ -57,11 +57,13 @@ func readXML(_ path: String, name: String = "inbox/test.xml", spec: XMLRecordSpe
     return out
 }
 
-/// The shared corpora folder (`../shared/testdata` beside the package), or nil when absent.
+/// The shared corpora folder (`../shared/testdata` beside the package, or `$REGPOOL_SHARED_TESTDATA`),
+/// or nil when absent.
 func sharedTestData(_ sub: String, file: StaticString = #filePath) -> URL? {
     let packageRoot = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    let candidates = [packageRoot.appendingPathComponent("../shared/testdata"), URL(fileURLWithPath: "/work/shared/testdata")]
+    let override = ProcessInfo.processInfo.environment["REGPOOL_SHARED_TESTDATA"].map { URL(fileURLWithPath: $0) }
+    let candidates = [packageRoot.appendingPathComponent("../shared/testdata")] + (override.map { [$0] } ?? [])
     for base in candidates {
         let url = base.appendingPathComponent(sub)
         if FileManager.default.fileExists(atPath: url.path) { return url.standardizedFileURL }
