@@ -98,6 +98,27 @@ struct XMLElement {
     /// 1-based line of the start tag.
     var line: Int { Int(xmlGetLineNo(node)) }
 
+    /// The element's local name (prefix dropped) as UTF-8 bytes.
+    var localName: [UInt8] {
+        guard let name = node.pointee.name else { return [] }
+        return Array(UnsafeBufferPointer(start: name, count: strlen(name)))
+    }
+
+    /// The element's attributes in document order: local name and value, as UTF-8 bytes.
+    var attributes: [(name: [UInt8], value: [UInt8])] {
+        var out: [(name: [UInt8], value: [UInt8])] = []
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            if let name = a.pointee.name {
+                var value: [UInt8] = []
+                Self.appendText(of: a.pointee.children, to: &value)
+                out.append((Array(UnsafeBufferPointer(start: name, count: strlen(name))), value))
+            }
+            attribute = a.pointee.next
+        }
+        return out
+    }
+
     /// True when the element's local name (prefix ignored) is `name`.
     func hasLocalName(_ name: [UInt8]) -> Bool { Self.equal(node.pointee.name, name) }
 

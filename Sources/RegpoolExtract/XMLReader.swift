@@ -25,6 +25,19 @@ public struct XMLReader: Sendable {
     /// Sends every record to `sink` in document order; throws `ExtractError` when the file cannot be
     /// read, is not well-formed, or has a DOCTYPE, or whatever `sink` throws.
     public func read(_ sink: (ExtractEvent) throws -> Void) throws {
+        try read(allFields: false, sink)
+    }
+
+    /// Like `read`, but each record carries every field of its subtree instead of `spec.fields`
+    /// (which are ignored): the record's attributes `@a`, descendants' attributes `child/@a` and leaf
+    /// elements' text `child/grandchild`, in document order, the first value of a repeated path.
+    /// Each record has its own `FieldNames`. For `regpool inspect`; the pipeline uses `read`.
+    public func readAllFields(_ sink: (ExtractEvent) throws -> Void) throws {
+        try read(allFields: true, sink)
+    }
+
+    private func read(allFields: Bool, _ sink: (ExtractEvent) throws -> Void) throws {
+        let spec = allFields ? XMLRecordSpec(recordPath: spec.recordPath, fields: []) : spec
         let plan = try XMLExtractionPlan(spec: spec, displayName: displayName)
         let file = try InputFile(path: path, displayName: displayName)
         guard let reader = XMLStreamReader(fd: file.descriptor, url: displayName) else {
@@ -32,6 +45,7 @@ public struct XMLReader: Sendable {
                                hint: "check that the file is readable XML")
         }
         var walker = XMLRecordWalker(plan: plan, reader: reader, displayName: displayName)
+        walker.collectsAllFields = allFields
         try walker.run(sink)
         withExtendedLifetime(file) {}
     }

@@ -17,6 +17,8 @@ struct XMLRecordWalker {
     private let displayName: String
     private var stack: [Frame] = []
     private var roots = 0
+    /// When true, each record carries every field of its subtree (`XMLFieldCollector`) instead of the plan's.
+    var collectsAllFields = false
 
     init(plan: XMLExtractionPlan, reader: XMLStreamReader, displayName: String) {
         self.plan = plan
@@ -83,6 +85,22 @@ struct XMLRecordWalker {
             _ = try checked(-1)
             return
         }
+        let (names, bytes, bounds) = collectsAllFields ? allFields(of: element) : plannedFields(of: element)
+        var hasher = SHA256()
+        hasher.update(data: element.serialized())
+        let record = SourceRecord(file: displayName, locator: locator, line: element.line,
+                                  sha256: hasher.finalize().lowercaseHex, names: names, bytes: bytes, bounds: bounds)
+        try sink(.record(record))
+    }
+
+    /// Every field found in the record's subtree.
+    private func allFields(of element: XMLElement) -> (FieldNames, [UInt8], [Int32]) {
+        let collected = XMLFieldCollector.fields(of: element)
+        return (FieldNames(collected.names), collected.bytes, collected.bounds)
+    }
+
+    /// The plan's fields, read from the record or its captured ancestors.
+    private func plannedFields(of element: XMLElement) -> (FieldNames, [UInt8], [Int32]) {
         var bytes: [UInt8] = []
         var bounds: [Int32] = []
         bounds.reserveCapacity(plan.fields.count * 2)
@@ -99,11 +117,7 @@ struct XMLRecordWalker {
                 bounds.append(-1)
             }
         }
-        var hasher = SHA256()
-        hasher.update(data: element.serialized())
-        let record = SourceRecord(file: displayName, locator: locator, line: element.line,
-                                  sha256: hasher.finalize().lowercaseHex, names: plan.names, bytes: bytes, bounds: bounds)
-        try sink(.record(record))
+        return (plan.names, bytes, bounds)
     }
 
     /// `/registry[1]/patient[3]` for the open record.

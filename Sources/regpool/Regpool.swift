@@ -12,11 +12,13 @@ struct Regpool: ParsableCommand {
             model through the centre's mapping file, pseudonymises patients with the consortium key and \
             writes one Parquet file per CDM table, an audit log and a manifest into a new build folder.
 
-            The nightly job is `regpool run pipelines/NAME.yaml`. See README.md and docs/.
+            The nightly job is `regpool run pipelines/NAME.yaml`. To see what regpool reads from one \
+            export while writing its mapping, use `regpool inspect FILE [--mapping mappings/CENTRE.yaml]`. \
+            See README.md and docs/.
 
             Exit codes: 0 built; 3 built with rejected inputs (see audit.jsonl); 64 bad arguments; \
             65 invalid pipeline or mapping file; 66 unreadable inbox or key; 73 build not written; 1 other failure.
             """,
         version: "regpool \(RegpoolVersion.number) (build \(RegpoolVersion.build))",
-        subcommands: [Run.self])
+        subcommands: [Run.self, Inspect.self])
 }

@@ -1,0 +1,131 @@
+import Foundation
+import RegpoolExtract
+import RegpoolLoad
+import RegpoolModel
+import RegpoolTransform
+
+/// `regpool inspect`: reads one export as the pipeline would and prints what it reads, one JSON
+/// object per line — with `--mapping`, beside the CDM values the mapping gives and a summary.
+public struct Inspector: Sendable {
+    public let options: InspectionOptions
+
+    public init(_ options: InspectionOptions) {
+        self.options = options
+    }
+
+    /// Reads the file, handing each JSON line (without newline) to `emit` as soon as it is ready;
+    /// throws an `InspectionError` when the file cannot be shown (lines already emitted stay valid).
+    public func run(_ emit: (String) -> Void) throws {
+        guard FileManager.default.fileExists(atPath: options.file) else {
+            throw InspectionError(.inputUnreadable, "\(options.file) does not exist — check the path.")
+        }
+        if let mapping = options.mapping {
+            guard !options.hasFormatOptions else {
+                throw InspectionError.usage("--format, --delimiter, --quote, --encoding and --record cannot be "
+                    + "used with --mapping: the mapping's source decides how the file is read.")
+            }
+            try runMapped(try InspectionSource.load(mapping, options: options), emit)
+        } else {
+            try runPlain(try InspectionFormat.resolve(options), emit)
+        }
+    }
+
+    private func runPlain(_ format: InspectionFormat, _ emit: (String) -> Void) throws {
+        let reader: InspectionReader
+        switch format {
+        case .csv(let dialect):
+            reader = .csv(CSVReader(path: options.file, displayName: options.file, dialect: dialect))
+        case .xml(let recordPath?):
+            let spec = XMLRecordSpec(recordPath: recordPath, fields: [])
+            reader = .xmlAllFields(XMLReader(path: options.file, displayName: options.file, spec: spec))
+        case .xml(nil):
+            return try survey(emit)
+        }
+        try each(reader) { event in
+            switch event {
+            case .record(let r): emit(InspectionLine.text(InspectionLine.record(r)))
+            case .rejected(let r): emit(InspectionLine.text(InspectionLine.rejected(r)))
+            }
+        }
+    }
+
+    private func runMapped(_ source: InspectionSource, _ emit: (String) -> Void) throws {
+        var previewer = MappingPreviewer(source: source.spec, mapping: source.mapping, centre: source.centre)
+        var tally = UnmappedTally()
+        var records = 0, rejected = 0
+        try each(reader(for: source.spec.format)) { event in
+            records += 1
+            switch event {
+            case .record(let r):
+                let preview = previewer.preview(r)
+                if preview.patientKey == nil { rejected += 1 }
+                tally.add(preview.issues)
+                emit(InspectionLine.text(InspectionLine.mapped(r, preview)))
+            case .rejected(let r):
+                rejected += 1
+                emit(InspectionLine.text(InspectionLine.rejected(r)))
+            }
+        }
+        let summary: JSONValue = .object([("records", .int(records)), ("rejected", .int(rejected)), ("unmapped", tally.json)])
+        emit(InspectionLine.text([("summary", summary)]))
+    }
+
+    private func reader(for format: SourceFormat) -> InspectionReader {
+        switch format {
+        case .csv(let dialect): return .csv(CSVReader(path: options.file, displayName: options.file, dialect: dialect))
+        case .xml(let spec): return .xml(XMLReader(path: options.file, displayName: options.file, spec: spec))
+        }
+    }
+
+    /// Runs `reader`, passing over `skip` events and stopping after `limit`; extract errors become exit 66.
+    private func each(_ reader: InspectionReader, _ body: (ExtractEvent) -> Void) throws {
+        var seen = 0
+        let end = options.limit.map { options.skip + $0 }
+        do {
+            try reader.read { event in
+                seen += 1
+                if let end, seen > end { throw EnoughRead() }
+                if seen > options.skip { body(event) }
+            }
+        } catch is EnoughRead {
+            return
+        } catch let error as ExtractError {
+            throw InspectionError(.inputUnreadable, error.description)
+        }
+    }
+
+    /// Prints the repeating element paths of an XML file and asks for `--record`.
+    private func survey(_ emit: (String) -> Void) throws {
+        let repeated: [XMLElementCount]
+        do {
+            repeated = try XMLStructureSurvey.repeatedElements(path: options.file, displayName: options.file)
+        } catch let error as ExtractError {
+            throw InspectionError(.inputUnreadable, error.description)
+        }
+        for element in repeated {
+            emit(InspectionLine.text([("element", .string(element.path)), ("count", .int(element.count))]))
+        }
+        let example = repeated.first.map { "e.g. --record \($0.path) (the element paths that repeat are listed on stdout)" }
+            ?? "e.g. --record /root/record (no element repeats in this file)"
+        throw InspectionError.usage("\(options.file) is XML: name the element that holds one record with --record, \(example).")
+    }
+}
+
+/// Thrown from the sink to stop reading once `--limit` records are printed.
+private struct EnoughRead: Error {}
+
+/// The extractor `regpool inspect` reads with.
+private enum InspectionReader {
+    case csv(CSVReader)
+    case xml(XMLReader)
+    /// Every field of each record (`XMLReader.readAllFields`).
+    case xmlAllFields(XMLReader)
+
+    func read(_ sink: (ExtractEvent) throws -> Void) throws {
+        switch self {
+        case .csv(let r): try r.read(sink)
+        case .xml(let r): try r.read(sink)
+        case .xmlAllFields(let r): try r.readAllFields(sink)
+        }
+    }
+}

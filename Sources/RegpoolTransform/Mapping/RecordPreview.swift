@@ -1,0 +1,50 @@
+import RegpoolModel
+
+/// What a mapping makes of one source record on its own (before merging), for `regpool inspect`.
+public struct RecordPreview: Sendable, Equatable {
+    /// The trimmed patient key, or nil when the record has none (then `rows` is empty and `issues` holds T3005).
+    public let patientKey: String?
+    /// The rows the record gives, in the mapping's order.
+    public let rows: [PreviewRow]
+    /// The record's own audit events (T3001, T3002, T3005, T3006), in audit order; counted
+    /// decisions (T3003 code maps, T3004 conversions) are not repeated here — the cells show them.
+    public let issues: [AuditEvent]
+
+    public init(patientKey: String?, rows: [PreviewRow], issues: [AuditEvent]) {
+        self.patientKey = patientKey
+        self.rows = rows
+        self.issues = issues
+    }
+}
+
+/// One CDM row a record gives: the mapped and derived columns, in schema order.
+public struct PreviewRow: Sendable, Equatable {
+    public let table: String
+    public let cells: [PreviewCell]
+
+    public init(table: String, cells: [PreviewCell]) {
+        self.table = table
+        self.cells = cells
+    }
+}
+
+/// One CDM value of a previewed row and where it came from.
+public struct PreviewCell: Sendable, Equatable {
+    public let column: String
+    /// The typed CDM value (`.null` when the rule gave nothing).
+    public let value: Value
+    /// The source field the rule reads; nil for a constant or a derived column.
+    public let field: String?
+    /// The trimmed text the rule read; nil for a constant, a derived column, an absent or "not known" value.
+    public let sourceText: String?
+    /// `file:line` of the rule in the mapping; nil for a column regpool derives itself.
+    public let rule: String?
+
+    public init(column: String, value: Value, field: String?, sourceText: String?, rule: String?) {
+        self.column = column
+        self.value = value
+        self.field = field
+        self.sourceText = sourceText
+        self.rule = rule
+    }
+}
