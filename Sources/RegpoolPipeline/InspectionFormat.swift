@@ -20,10 +20,20 @@ enum InspectionFormat {
             if options.delimiter != nil || options.quote != nil || options.encoding != nil {
                 throw InspectionError.usage("--delimiter, --quote and --encoding apply only to CSV; \(options.file) is read as XML.")
             }
+            if let record = options.record, !isElementPath(record) {
+                throw InspectionError.usage("--record must be an absolute element path such as /registry/patient, found '\(record)'.")
+            }
             return .xml(recordPath: options.record)
         default:
             throw InspectionError.usage("unknown --format '\(kind)'; use csv or xml.")
         }
+    }
+
+    /// `/a/b`: absolute, with non-empty element steps (no attributes, no `.` or `..`).
+    private static func isElementPath(_ text: String) -> Bool {
+        let steps = text.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        return text.hasPrefix("/") && !steps.isEmpty
+            && steps.allSatisfy { !$0.isEmpty && !$0.contains("@") && $0 != "." && $0 != ".." }
     }
 
     private static func kind(ofExtension ext: String?, file: String) throws -> String {

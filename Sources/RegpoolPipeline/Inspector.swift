@@ -13,9 +13,10 @@ public struct Inspector: Sendable {
         self.options = options
     }
 
-    /// Reads the file, handing each JSON line (without newline) to `emit` as soon as it is ready;
-    /// throws an `InspectionError` when the file cannot be shown (lines already emitted stay valid).
-    public func run(_ emit: (String) -> Void) throws {
+    /// Reads the file, handing each JSON line (without newline) to `emit` as soon as it is ready and
+    /// advice for a person (e.g. a likely wrong delimiter) to `note`; throws an `InspectionError`
+    /// when the file cannot be shown (lines already emitted stay valid).
+    public func run(_ emit: (String) -> Void, note: (String) -> Void = { _ in }) throws {
         guard FileManager.default.fileExists(atPath: options.file) else {
             throw InspectionError(.inputUnreadable, "\(options.file) does not exist — check the path.")
         }
@@ -26,11 +27,11 @@ public struct Inspector: Sendable {
             }
             try runMapped(try InspectionSource.load(mapping, options: options), emit)
         } else {
-            try runPlain(try InspectionFormat.resolve(options), emit)
+            try runPlain(try InspectionFormat.resolve(options), emit, note)
         }
     }
 
-    private func runPlain(_ format: InspectionFormat, _ emit: (String) -> Void) throws {
+    private func runPlain(_ format: InspectionFormat, _ emit: (String) -> Void, _ note: (String) -> Void) throws {
         let reader: InspectionReader
         switch format {
         case .csv(let dialect):
@@ -41,11 +42,20 @@ public struct Inspector: Sendable {
         case .xml(nil):
             return try survey(emit)
         }
+        var records = 0, singleFieldHeader = 0
         try each(reader) { event in
             switch event {
-            case .record(let r): emit(InspectionLine.text(InspectionLine.record(r)))
-            case .rejected(let r): emit(InspectionLine.text(InspectionLine.rejected(r)))
+            case .record(let r):
+                records += 1
+                emit(InspectionLine.text(InspectionLine.record(r)))
+            case .rejected(let r):
+                if r.reason.contains("where the header has 1 —") { singleFieldHeader += 1 }
+                emit(InspectionLine.text(InspectionLine.rejected(r)))
             }
+        }
+        if records == 0, singleFieldHeader > 0, options.delimiter == nil {
+            note("every record has more fields than the header's one: the file is probably not separated by "
+                + "the default delimiter — try --delimiter ';' (or '\\t', '|').")
         }
     }
 

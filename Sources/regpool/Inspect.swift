@@ -72,7 +72,9 @@ struct Inspect: ParsableCommand {
         options.mapping = mapping
         options.source = source
         do {
-            try Inspector(options).run { print($0) }
+            try Inspector(options).run({ print($0) }, note: { text in
+                FileHandle.standardError.write(Data("regpool: note: \(text)\n".utf8))
+            })
         } catch let error as InspectionError {
             FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))
             throw ExitCode(error.status.rawValue)

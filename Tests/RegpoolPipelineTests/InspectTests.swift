@@ -51,6 +51,13 @@ final class InspectTests: XCTestCase {
         XCTAssertTrue(r.out.contains(#""fields":{"NUM_PATIENT":"LY0016","SEXE":"F","ANNEE_NAISSANCE":"1931","DATE_DIAG""#), r.out)
     }
 
+    func testWrongDelimiterGetsAHint() throws {
+        let r = try inspect([Self.frPatients, "--limit", "2"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.lines.compactMap { $0["rejected"] as? String }.count, 2)
+        XCTAssertTrue(r.err.contains("--delimiter ';'"), r.err)
+    }
+
     func testFrLyonThroughItsMappingListsThePlantedUnmappedValue() throws {
         let r = try inspect([Self.frPatients, "--mapping", "mappings/fr-lyon.yaml"])
         XCTAssertEqual(r.status, 0, r.err)
@@ -176,6 +183,8 @@ final class InspectTests: XCTestCase {
         XCTAssertEqual(try inspect([Self.frPatients, "--delimiter", ";;"]).status, 64)
         XCTAssertEqual(try inspect([Self.frPatients, "--encoding", "ebcdic"]).status, 64)
         XCTAssertEqual(try inspect(["mappings/fr-lyon.yaml"]).status, 64, "no format for .yaml")
+        XCTAssertEqual(try inspect([Self.usExport, "--record", "registry/patient"]).status, 64, "relative record path")
+        XCTAssertEqual(try inspect([Self.frPatients, "--record", "/registry/patient"]).status, 64, "--record on CSV")
         XCTAssertEqual(try inspect([Self.frPatients, "--mapping", "mappings/fr-lyon.yaml", "--delimiter", ";"]).status, 64)
         let invalid = try inspect([Self.frPatients, "--mapping", "samples/README.md"])
         XCTAssertEqual(invalid.status, 65, invalid.err)
