@@ -4,6 +4,7 @@ public struct XMLElementCount: Sendable, Equatable {
     public let path: String
     public let count: Int
 
+    /// A count of `count` elements at `path`.
     public init(path: String, count: Int) {
         self.path = path
         self.count = count

@@ -4,11 +4,13 @@ public struct InspectionError: Error, Sendable, CustomStringConvertible {
     /// One paragraph: what is wrong and how to fix it.
     public let message: String
 
+    /// An error that exits with `status`.
     public init(_ status: ExitStatus, _ message: String) {
         self.status = status
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 
     /// A usage error (exit 64).

@@ -9,6 +9,7 @@ import RegpoolTransform
 public struct Inspector: Sendable {
     public let options: InspectionOptions
 
+    /// An inspector for `options`.
     public init(_ options: InspectionOptions) {
         self.options = options
     }
@@ -123,19 +124,3 @@ public struct Inspector: Sendable {
 
 /// Thrown from the sink to stop reading once `--limit` records are printed.
 private struct EnoughRead: Error {}
-
-/// The extractor `regpool inspect` reads with.
-private enum InspectionReader {
-    case csv(CSVReader)
-    case xml(XMLReader)
-    /// Every field of each record (`XMLReader.readAllFields`).
-    case xmlAllFields(XMLReader)
-
-    func read(_ sink: (ExtractEvent) throws -> Void) throws {
-        switch self {
-        case .csv(let r): try r.read(sink)
-        case .xml(let r): try r.read(sink)
-        case .xmlAllFields(let r): try r.readAllFields(sink)
-        }
-    }
-}

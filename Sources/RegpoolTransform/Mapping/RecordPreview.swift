@@ -10,6 +10,7 @@ public struct RecordPreview: Sendable, Equatable {
     /// decisions (T3003 code maps, T3004 conversions) are not repeated here — the cells show them.
     public let issues: [AuditEvent]
 
+    /// A preview from its parts.
     public init(patientKey: String?, rows: [PreviewRow], issues: [AuditEvent]) {
         self.patientKey = patientKey
         self.rows = rows
@@ -22,6 +23,7 @@ public struct PreviewRow: Sendable, Equatable {
     public let table: String
     public let cells: [PreviewCell]
 
+    /// A row of `table` with its cells.
     public init(table: String, cells: [PreviewCell]) {
         self.table = table
         self.cells = cells
@@ -40,6 +42,7 @@ public struct PreviewCell: Sendable, Equatable {
     /// `file:line` of the rule in the mapping; nil for a column regpool derives itself.
     public let rule: String?
 
+    /// A cell from its parts.
     public init(column: String, value: Value, field: String?, sourceText: String?, rule: String?) {
         self.column = column
         self.value = value
