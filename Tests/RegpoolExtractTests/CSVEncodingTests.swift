@@ -154,4 +154,16 @@ final class CSVEncodingTests: XCTestCase {
         XCTAssertEqual(got.records.first?.string("nom"), "H\u{FFFD}pital")
         XCTAssertEqual(got.records.first?.bytes(at: 1).map(Array.init), Array("H".utf8) + [0xF4] + Array("pital".utf8))
     }
+
+    func testTheBeGentSampleNeedsWindows1252NotLatin1() throws {
+        let path = ExtractFuzzTests.root + "/samples/be-gent/behandelingen_2026-11-20.csv"
+        let dialect = CSVDialect(delimiter: semicolon, encoding: .windows1252)
+        let right = try readCSV(path, dialect: dialect)
+        XCTAssertEqual(right.records.count, 23)
+        XCTAssertEqual(right.records.filter { $0.string("MIDDEL") == "Studiemedicatie – fase II" }.map(\.locator),
+                       ["line 17"])
+        let wrong = try readCSV(path, dialect: CSVDialect(delimiter: semicolon, encoding: .latin1))
+        XCTAssertEqual(wrong.records[15].string("MIDDEL"), "Studiemedicatie \u{96} fase II")
+        XCTAssertEqual(wrong.records.map(\.locator), right.records.map(\.locator), "CRLF lines either way")
+    }
 }
