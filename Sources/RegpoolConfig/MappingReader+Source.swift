@@ -61,22 +61,31 @@ extension MappingReader {
         }
     }
 
-    /// The `csv` settings: one-character delimiter (or `\t`) and quote, utf-8 encoding.
+    /// The `csv` settings: one-character delimiter (or `\t`) and quote, and the text encoding.
     private func csvDialect(_ node: Node) -> SourceFormat? {
         let d = diagnostics
         guard let keyed = d.keyed(node, allowed: Self.csvKeys, in: "'csv'") else { return nil }
         var dialect = CSVDialect()
         if let delimiter = keyed["delimiter"].flatMap({ byte($0, "'delimiter'") }) { dialect.delimiter = delimiter }
         if let quote = keyed["quote"].flatMap({ byte($0, "'quote'") }) { dialect.quote = quote }
-        if let encoding = keyed["encoding"], let text = d.text(encoding, "'encoding'"),
-            TextEncoding(rawValue: text.lowercased()) == nil {
-            d.report(encoding, "unsupported encoding '\(text)'; version 1 reads utf-8",
-                     hint: "export the file as UTF-8 and write 'encoding: utf-8'")
-        }
+        if let node = keyed["encoding"], let encoding = encoding(node) { dialect.encoding = encoding }
         if dialect.delimiter == dialect.quote, let node = keyed["quote"] ?? keyed["delimiter"] {
             d.report(node, "the quote and the delimiter must differ")
         }
         return .csv(dialect)
+    }
+
+    /// `csv.encoding`: a `TextEncoding` name or alias, any case.
+    private func encoding(_ node: Node) -> TextEncoding? {
+        guard let text = diagnostics.text(node, "'encoding'") else { return nil }
+        if let encoding = TextEncoding(name: text) { return encoding }
+        let names = TextEncoding.allCases.map(\.rawValue)
+        let known = names + TextEncoding.aliases.map(\.name)
+        let suggestion = Suggestion.closest(to: text, in: known).map { "did you mean '\($0)'? " } ?? ""
+        diagnostics.report(node, "unknown encoding '\(text)'; valid encodings: \(names.joined(separator: ", "))"
+                           + " (also iso-8859-1, cp1252)",
+                           hint: suggestion + "write the encoding the centre's export is saved in")
+        return nil
     }
 
     /// One ASCII character (or the text `\t` for tab) as a byte.

@@ -1,13 +1,11 @@
 import Crypto
 import RegpoolModel
 
-/// Turns physical lines into records: tracks where each record starts, hashes its raw bytes,
+/// Turns physical lines into records: tracks where each record starts, hashes its UTF-8 bytes,
 /// reads the header, and rejects ragged or malformed records.
 final class CSVRecordAssembler {
     /// A record longer than this is rejected (usually an unclosed quote swallowing the file).
     static let maxRecordBytes = 64 * 1024 * 1024
-    /// Line terminators by length, to hash the newlines inside a multi-line record.
-    private static let terminators: [[UInt8]] = [[], [0x0A], [0x0D, 0x0A]]
 
     private struct Start {
         let line: Int
@@ -21,7 +19,7 @@ final class CSVRecordAssembler {
     private var start: Start?
     private var hasher = SHA256()
     private var recordBytes = 0
-    private var pendingTerminator = 0
+    private var pendingEnd = LineEnd.none
     private var lastLine = 0
 
     init(displayName: String, dialect: CSVDialect, sink: @escaping (ExtractEvent) throws -> Void) {
@@ -44,11 +42,11 @@ final class CSVRecordAssembler {
             if body.isBlank { return }
             begin(at: body)
         } else {
-            hasher.update(data: Self.terminators[pendingTerminator])
+            hasher.update(data: pendingEnd.bytes)
         }
         hasher.update(bufferPointer: UnsafeRawBufferPointer(body.content))
         recordBytes += body.bytes.count
-        pendingTerminator = body.terminatorLength
+        pendingEnd = body.end
         let parsed = tokenizer.parse(body.bytes)
         try emitFinishedRows(at: body)
         if !parsed {

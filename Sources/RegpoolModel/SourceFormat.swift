@@ -11,9 +11,38 @@ public struct CSVDialect: Sendable, Equatable {
     }
 }
 
-/// The character encoding a centre declares for a text export.
+/// The character encoding a centre declares for a text export; the extractor turns every one into UTF-8.
 public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
+    /// UTF-8, with or without a byte-order mark.
     case utf8 = "utf-8"
+    /// ISO-8859-1: each byte is the code point of the same number.
+    case latin1 = "latin-1"
+    /// Windows-1252: Latin-1 with printable characters (€, ‚, œ, …) in 0x80–0x9F.
+    case windows1252 = "windows-1252"
+    /// UTF-16 with a byte-order mark that says little or big endian (the mark is required).
+    case utf16 = "utf-16"
+    /// UTF-16 little endian (a matching byte-order mark is allowed).
+    case utf16le = "utf-16le"
+    /// UTF-16 big endian (a matching byte-order mark is allowed).
+    case utf16be = "utf-16be"
+
+    /// Other accepted spellings, lowercase, with the encoding they name.
+    public static let aliases: [(name: String, encoding: TextEncoding)] = [
+        ("utf8", .utf8), ("latin1", .latin1), ("iso-8859-1", .latin1), ("iso8859-1", .latin1),
+        ("cp1252", .windows1252), ("utf16", .utf16), ("utf16le", .utf16le), ("utf16be", .utf16be),
+    ]
+
+    /// The encoding a mapping names, case-insensitively, by its name or an alias; nil when unknown.
+    public init?(name: String) {
+        let key = name.lowercased()
+        if let known = TextEncoding(rawValue: key) {
+            self = known
+        } else if let alias = Self.aliases.first(where: { $0.name == key }) {
+            self = alias.encoding
+        } else {
+            return nil
+        }
+    }
 }
 
 /// Which records an XML export holds and which fields to read from each.
