@@ -40,6 +40,8 @@ extension AuditCode {
     public static let recordUnreadable = AuditCode("E1002", "RecordRejected", .extract)
     /// Summary: how many records one file gave.
     public static let fileRead = AuditCode("E1003", "FileRead", .extract)
+    /// Characters a file's declared encoding cannot decode were replaced by U+FFFD.
+    public static let charactersReplaced = AuditCode("E1004", "CharactersReplaced", .extract)
 
     // Transform (T3xxx)
     /// A source value that no rule maps; the CDM value is null.
@@ -73,7 +75,7 @@ extension AuditCode {
 
     /// Every code, in code order (for the documentation test).
     public static let all: [AuditCode] = [
-        .inboxUnreadable, .fileIgnored, .sourceMissing, .fileRejected, .recordUnreadable, .fileRead,
+        .inboxUnreadable, .fileIgnored, .sourceMissing, .fileRejected, .recordUnreadable, .fileRead, .charactersReplaced,
         .valueUnmapped, .valueInvalid, .valueMapped, .unitConverted, .recordRejected, .rowDropped,
         .valueSuperseded, .valueInconsistent, .recordsMerged, .patientExcluded, .tableWritten,
     ]

@@ -31,7 +31,7 @@ struct CentreExtraction {
             do {
                 for source in file.sources {
                     var count = 0
-                    try reader(for: file, source: source).read { event in
+                    let replaced = try reader(for: file, source: source).read { event in
                         switch event {
                         case .record(let record):
                             mapper.map(record, source: source)
@@ -43,6 +43,7 @@ struct CentreExtraction {
                         }
                     }
                     fileRead += count
+                    if let replaced { fileAudit.record(replacementEvent(replaced, file: file, source: source)) }
                     fileAudit.record(AuditEvent(
                         .fileRead, centre: inbox.centre.id, file: file.name, field: source.name, count: count,
                         message: "\(file.name) gave \(count) record(s) for source \(source.name)."))
@@ -66,6 +67,14 @@ struct CentreExtraction {
         case .csv(let dialect): return .csv(CSVReader(path: file.path, displayName: file.name, dialect: dialect))
         case .xml(let spec): return .xml(XMLReader(path: file.path, displayName: file.name, spec: spec))
         }
+    }
+
+    private func replacementEvent(_ summary: CSVReadSummary, file: CentreInbox.File, source: SourceSpec) -> AuditEvent {
+        AuditEvent(
+            .charactersReplaced, centre: inbox.centre.id, file: file.name,
+            locator: summary.firstReplacementLine.map { "line \($0)" }, field: source.name, count: summary.replacedCharacters,
+            message: "\(file.name): \(summary.replacedCharacters) character(s) could not be decoded with the declared encoding "
+                + "and became U+FFFD. Check the source's `csv.encoding` (regpool inspect proposes one).")
     }
 
     private func rejectionEvent(_ record: RejectedRecord, source: SourceSpec) -> AuditEvent {
@@ -93,10 +102,15 @@ enum AnyReader {
     case csv(CSVReader)
     case xml(XMLReader)
 
-    func read(_ sink: (ExtractEvent) throws -> Void) throws {
+    /// Reads every event; for CSV, returns the decoding summary when characters were replaced.
+    func read(_ sink: (ExtractEvent) throws -> Void) throws -> CSVReadSummary? {
         switch self {
-        case .csv(let r): try r.read(sink)
-        case .xml(let r): try r.read(sink)
+        case .csv(let r):
+            let summary = try r.read(sink)
+            return summary.replacedCharacters > 0 ? summary : nil
+        case .xml(let r):
+            try r.read(sink)
+            return nil
         }
     }
 }
