@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+/// Every XML attack of ../shared/testdata/xml-attacks, fed to the real `regpool` binary: refused
+/// with a clear message in under a second and 50 MB, opening no other file and no socket.
+final class XMLAttackHarnessTests: XCTestCase {
+    struct Measured: Decodable {
+        let status: Int
+        let seconds: Double
+        let max_rss_kb: Int
+        let stderr: String
+        let opened: [String]?
+        let connects: [String]?
+    }
+
+    static let attacks = ["xmlbomb.xml", "quadratic.xml", "cyclic.xml", "external.xml", "dtd.xml", "xmlbomb2.xml"]
+
+    func testAttacksAreRefusedQuicklyInLittleMemoryTouchingNothingElse() throws {
+        let folder = TestSupport.root + "/../shared/testdata/xml-attacks"
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw XCTSkip("../shared/testdata/xml-attacks is absent; the attack corpus is not checked")
+        }
+        let binary = try CLITests.binary()
+        for name in Self.attacks {
+            let file = (folder as NSString).standardizingPath + "/" + name
+            let m = try measure([binary, "inspect", file, "--record", "/root"], trace: true)
+            XCTAssertEqual(m.status, 66, "\(name) refused: \(m.stderr)")
+            XCTAssertTrue(m.stderr.contains(name) && m.stderr.contains("DOCTYPE"), "\(name): \(m.stderr)")
+            XCTAssertLessThan(m.seconds, 1.0, name)
+            XCTAssertLessThan(m.max_rss_kb, 50 * 1024, name)
+            // The dynamic loader's library probes and the runtime's /proc, /sys reads are not the input's doing.
+            let foreign = (m.opened ?? []).filter { path in
+                path != file && !(path as NSString).lastPathComponent.contains(".so")
+                    && !["/etc/ld.so", "/proc/", "/sys/", "/dev/", "/usr/share/zoneinfo"].contains { path.hasPrefix($0) }
+            }
+            XCTAssertEqual(foreign, [], "\(name) made regpool open other files")
+            XCTAssertEqual(m.connects ?? [], [], "\(name) made regpool connect somewhere")
+        }
+    }
+
+    func testControlsParse() throws {
+        let folder = TestSupport.root + "/../shared/testdata/xml-attacks"
+        guard FileManager.default.fileExists(atPath: folder) else { throw XCTSkip("../shared/testdata/xml-attacks is absent") }
+        for name in ["simple.xml", "simple-ns.xml"] {
+            let r = try TestSupport.run(try CLITests.binary(), ["inspect", folder + "/" + name, "--record", "/root"])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.err)")
+            XCTAssertEqual(r.out.split(separator: "\n").count, 1, "\(name): one record at /root")
+        }
+    }
+
+    func measure(_ command: [String], trace: Bool) throws -> Measured {
+        let python = try TestSupport.python()
+        let r = try TestSupport.run(python, [TestSupport.root + "/Tests/interop/measure.py"] + (trace ? ["--trace"] : []) + ["--"] + command)
+        return try JSONDecoder().decode(Measured.self, from: Data(r.out.utf8))
+    }
+}
