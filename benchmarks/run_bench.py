@@ -83,12 +83,43 @@ def pyarrow_convert(inbox, out):
     return time.perf_counter() - start
 
 
+def extraction_memory(regpool, base):
+    """Peak RSS of streaming extraction alone (`regpool inspect` to /dev/null) at 1x, 10x, 100x input."""
+    rows = []
+    for kind, gen, reader_args in (
+        ("CSV", "gen_fr_lyon.py", lambda d: [os.path.join(d, "patients_2026-11-21.csv"), "--delimiter", ";"]),
+        ("XML", "gen_lakeside_xml.py", lambda d: [os.path.join(d, "export_2026-11-21.xml"), "--record", "/registry/patient"]),
+    ):
+        for factor in (1, 10, 100):
+            n = base * factor
+            data = os.path.join(HERE, "data", f"{gen[:-3]}-{n}")
+            stamp = os.path.join(data, ".complete")
+            if not os.path.exists(stamp):
+                shutil.rmtree(data, ignore_errors=True)
+                os.makedirs(data)
+                subprocess.run([sys.executable, os.path.join(HERE, gen), str(n), data, "--seed", "7"], check=True,
+                               stdout=subprocess.DEVNULL)
+                open(stamp, "w").close()
+            args = reader_args(data)
+            seconds, rss, _ = time_child([os.path.abspath(regpool), "inspect"] + args)
+            rows.append((kind, factor, os.path.getsize(args[0]) / 2**20, seconds, rss))
+    print("extraction alone (regpool inspect > /dev/null): input size vs peak RSS")
+    for kind, factor, mib, seconds, rss in rows:
+        print(f"  {kind} {factor:>3}x  {mib:8.1f} MiB  {seconds:7.2f} s  peak RSS {rss:6.1f} MiB")
+    for kind in ("CSV", "XML"):
+        r10 = next(r[4] for r in rows if r[0] == kind and r[1] == 10)
+        r100 = next(r[4] for r in rows if r[0] == kind and r[1] == 100)
+        print(f"  {kind}: peak RSS at 100x / at 10x = {r100 / r10:.2f} (flat = bounded memory)")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--regpool", required=True)
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--patients", type=int, default=200_000)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--extraction-base", type=int, default=2000,
+                    help="patients at 1x for the extraction-memory series (10x and 100x follow)")
     args = ap.parse_args()
 
     inbox = generate(args.patients)
@@ -110,6 +141,7 @@ def main():
     print(f"DuckDB CSV->Parquet, 2 threads:                 {duck2:8.2f} s   ratio regpool/DuckDB(2) = {reg_time / duck2:.2f}")
     print(f"pyarrow CSV->Parquet:                           {arrow:8.2f} s   ratio regpool/pyarrow   = {reg_time / arrow:.2f}")
     print(f"regpool throughput: {size / 2**20 / reg_time:.1f} MiB/s")
+    extraction_memory(args.regpool, args.extraction_base)
 
 
 if __name__ == "__main__":
