@@ -45,6 +45,15 @@ final class AuditTrailTests: XCTestCase {
         XCTAssertTrue(rejected.allSatisfy { ($0["locator"] as? String ?? "").contains("patient[14]") })
     }
 
+    func testTruncatedXMLFileIsRejectedWholeWithLineAndColumn() throws {
+        let e = try XCTUnwrap(try find("E1001", centre: "us-lakeside") { $0["file"] as? String == "export_2026-11-21_supplement.xml" })
+        XCTAssertEqual(e["locator"] as? String, "line 68, column 13")
+        XCTAssertTrue((e["message"] as? String ?? "").contains("Nothing from this file is in the build"), "\(e)")
+        let lineage = try XCTUnwrap(try SampleBuild.shared().tables.first { $0.schema.name == "source_records" })
+        XCTAssertFalse(lineage.column("source_file").contains(.string("export_2026-11-21_supplement.xml")))
+        XCTAssertEqual(try SampleBuild.shared().filesRejected, 1)
+    }
+
     func testEveryRecordIsInTheOutputOrRejectedWithAReason() throws {
         let summary = try SampleBuild.shared()
         let lineage = try XCTUnwrap(summary.tables.first { $0.schema.name == "source_records" })
