@@ -15,9 +15,12 @@ extension ParquetColumnEncoder {
         for (r, row) in table.rows.enumerated() {
             let value = row[columnIndex]
             guard try isPresent(value, row: r) else { continue }
-            guard case .string(let s) = value else { throw mismatch(value, row: r) }
-            ParquetBytes.appendUInt32LE(UInt32(s.utf8.count), to: &out)
-            out.append(contentsOf: s.utf8)
+            guard case .string(var s) = value else { throw mismatch(value, row: r) }
+            // withUTF8 gives contiguous bytes for small (inline) strings too: one copy, no per-byte loop.
+            s.withUTF8 { bytes in
+                ParquetBytes.appendUInt32LE(UInt32(bytes.count), to: &out)
+                out.append(contentsOf: bytes)
+            }
         }
         let range = ParquetByteArrayOrder.minMax(ofPlainByteArrays: out)
         return (out, range?.min, range?.max)
