@@ -11,23 +11,20 @@ public struct TableData: Sendable {
     /// The rows in the contract's deterministic order: `pooled_id`, then the natural key, then
     /// every other column (so even rows equal on the key have one order; ties keep input order).
     ///
-    /// Each row's sort columns are encoded once into an order-preserving byte key (see
-    /// `SortKeyEncoding`), and a permutation of row indexes is sorted on those keys: no row is
-    /// copied or reference-counted during the sort.
+    /// The order is that of each row's byte key (see `SortKeyEncoding`) over all those columns.
+    /// Only the key columns (`pooled_id` and the natural key) are encoded up front; the rest of
+    /// two rows' keys is encoded only when their key columns do not decide (rare). A permutation
+    /// of row indexes is sorted: no row is copied or reference-counted during the sort.
     public func sorted() -> TableData {
         let keyIndexes = ([schema.columns[0].name] + schema.naturalKey).compactMap { schema.index(of: $0) }
         let order = keyIndexes + schema.columns.indices.filter { !keyIndexes.contains($0) }
-        var keys: [UInt8] = []
-        var starts: [Int] = [0]
-        starts.reserveCapacity(rows.count + 1)
-        for row in rows {
-            for i in order { SortKeyEncoding.append(row[i], to: &keys) }
-            starts.append(keys.count)
-        }
-        let permutation = keys.withUnsafeBufferPointer { k in
-            starts.withUnsafeBufferPointer { s in
+        let prefix = SortKeyEncoding.keys(of: rows, columns: keyIndexes)
+        var full = SortKeyEncoding.Scratch()
+        let permutation = prefix.bytes.withUnsafeBufferPointer { k in
+            prefix.starts.withUnsafeBufferPointer { s in
                 Array(rows.indices).sorted { a, b in
-                    let c = SortKeyEncoding.compare(k, s[a]..<s[a + 1], s[b]..<s[b + 1])
+                    let p = SortKeyEncoding.compare(k, s[a]..<s[a + 1], s[b]..<s[b + 1])
+                    let c = p.decided ? p.order : full.compare(rows[a], rows[b], columns: order)
                     return c != 0 ? c < 0 : a < b
                 }
             }
@@ -45,17 +42,54 @@ public struct TableData: Sendable {
 /// Byte keys whose unsigned lexicographic order is the CDM's row order for values of one type:
 /// null first; strings by UTF-8 bytes; numbers and dates numerically.
 enum SortKeyEncoding {
+    /// The keys of `columns` of every row, back to back; row i's key is `bytes[starts[i]..<starts[i + 1]]`.
+    static func keys(of rows: [[Value]], columns: [Int]) -> (bytes: [UInt8], starts: [Int]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * 24 * max(columns.count, 1))
+        var starts: [Int] = [0]
+        starts.reserveCapacity(rows.count + 1)
+        for row in rows {
+            for i in columns { append(row[i], to: &bytes) }
+            starts.append(bytes.count)
+        }
+        return (bytes, starts)
+    }
+
+    /// Two buffers for comparing whole-row keys on demand.
+    struct Scratch {
+        var a: [UInt8] = []
+        var b: [UInt8] = []
+
+        /// Three-way comparison of the keys of `columns` of two rows.
+        mutating func compare(_ x: [Value], _ y: [Value], columns: [Int]) -> Int {
+            a.removeAll(keepingCapacity: true)
+            b.removeAll(keepingCapacity: true)
+            for i in columns {
+                SortKeyEncoding.append(x[i], to: &a)
+                SortKeyEncoding.append(y[i], to: &b)
+            }
+            return a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    SortKeyEncoding.compare(pa, 0..<pa.count, pb, 0..<pb.count).order
+                }
+            }
+        }
+    }
+
     static func append(_ value: Value, to key: inout [UInt8]) {
         switch value {
         case .null:
             key.append(0)
-        case .string(let s):
+        case .string(var s):
             key.append(1)
-            for b in s.utf8 {
-                key.append(b)
-                if b == 0 { key.append(0xFF) }
+            s.withUTF8 { bytes in
+                for b in bytes {
+                    key.append(b)
+                    if b == 0 { key.append(0xFF) }
+                }
             }
-            key.append(contentsOf: [0, 0])
+            key.append(0)
+            key.append(0)
         case .int32(let i), .date(let i):
             key.append(1)
             appendBigEndian(UInt64(UInt32(bitPattern: i) ^ 0x8000_0000), bytes: 4, to: &key)
@@ -64,7 +98,8 @@ enum SortKeyEncoding {
             let bits = d.bitPattern
             appendBigEndian(bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63), bytes: 8, to: &key)
         case .bool(let b):
-            key.append(contentsOf: [1, b ? 1 : 0])
+            key.append(1)
+            key.append(b ? 1 : 0)
         }
     }
 
@@ -72,13 +107,21 @@ enum SortKeyEncoding {
         for shift in stride(from: (bytes - 1) * 8, through: 0, by: -8) { key.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
     }
 
-    static func compare(_ k: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
+    /// Unsigned lexicographic comparison of two keys in `k`; `decided` is false when one is a
+    /// prefix of the other (or they are equal), where bytes after them could still decide.
+    static func compare(_ k: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> (order: Int, decided: Bool) {
+        compare(k, a, k, b)
+    }
+
+    /// The same for keys in two buffers.
+    static func compare(_ ka: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ kb: UnsafeBufferPointer<UInt8>,
+                        _ b: Range<Int>) -> (order: Int, decided: Bool) {
         var i = a.lowerBound, j = b.lowerBound
         while i < a.upperBound, j < b.upperBound {
-            if k[i] != k[j] { return k[i] < k[j] ? -1 : 1 }
+            if ka[i] != kb[j] { return (ka[i] < kb[j] ? -1 : 1, true) }
             i += 1
             j += 1
         }
-        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+        return (a.count == b.count ? 0 : (a.count < b.count ? -1 : 1), false)
     }
 }

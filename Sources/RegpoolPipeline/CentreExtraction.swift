@@ -25,7 +25,7 @@ struct CentreExtraction {
         inbox.events.forEach { audit.record($0) }
         var read = 0, rejected = 0, rejectedFiles = 0
         for file in inbox.files {
-            let saved = mapper
+            mapper.beginFile()
             var fileAudit = AuditLog()
             var fileRead = 0, fileRejected = 0
             do {
@@ -48,11 +48,12 @@ struct CentreExtraction {
                         .fileRead, centre: inbox.centre.id, file: file.name, field: source.name, count: count,
                         message: "\(file.name) gave \(count) record(s) for source \(source.name)."))
                 }
+                mapper.commitFile()
                 read += fileRead
                 rejected += fileRejected
                 audit.merge(fileAudit)
             } catch {
-                mapper = saved
+                mapper.rollBackFile()
                 rejectedFiles += 1
                 audit.record(fileRejection(file, error))
                 logger.warning("file rejected", metadata: ["centre": "\(inbox.centre.id)", "file": "\(file.name)"])

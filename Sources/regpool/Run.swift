@@ -44,10 +44,17 @@ struct Run: ParsableCommand {
         do {
             let summary = try runner.run()
             print(summary.line)
-            if summary.exitStatus != .success { throw ExitCode(summary.exitStatus.rawValue) }
+            Self.exitNow(summary.exitStatus)
         } catch let error as PipelineError {
             FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))
             throw ExitCode(ExitStatus(error).rawValue)
         }
+    }
+
+    /// Ends the process right away with `status`: the build is published and its line printed,
+    /// so unwinding the in-memory tables (millions of small objects) would only cost time.
+    private static func exitNow(_ status: ExitStatus) -> Never {
+        fflush(nil)  // every C stream, so the printed line is out before exit
+        Foundation.exit(status.rawValue)
     }
 }

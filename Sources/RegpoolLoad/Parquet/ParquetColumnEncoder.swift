@@ -7,31 +7,63 @@ struct ParquetEncodedColumn: Sendable {
 }
 
 /// Encodes one column of a table into a v1 data page body, checking every value's case.
+///
+/// Values are fed row by row (`append`), so a table is read in one pass over its rows, each
+/// row's values together, instead of one pass per column (which is bound by memory latency).
 struct ParquetColumnEncoder {
-    let table: TableData
-    let columnIndex: Int
+    let tableName: String
     let column: ColumnSchema
     /// 1 per present value, 0 per null (only filled for optional columns).
     private(set) var levels: [UInt8] = []
     private(set) var nullCount = 0
+    /// The PLAIN values section (booleans are collected in `bits` and packed at the end).
+    var values: [UInt8] = []
+    /// Booleans as 0/1, one per present value.
+    var bits: [UInt8] = []
+    /// Running statistics of INT32 and DOUBLE columns.
+    var int32Range = (low: Int32.max, high: Int32.min)
+    var doubleRange = (low: Double.infinity, high: -Double.infinity, sawNumber: false)
+    /// The first bad value's error; later values of the column are ignored.
+    private(set) var error: ParquetWriteError?
+    /// The whole table and the column's index, only for `encode()` (one column at a time).
+    private var source: (table: TableData, index: Int)?
 
-    init(table: TableData, columnIndex: Int) {
-        self.table = table
-        self.columnIndex = columnIndex
-        self.column = table.schema.columns[columnIndex]
-        if !column.required { levels.reserveCapacity(table.rows.count) }
+    /// An encoder for `column` of table `tableName`, sized for `rowCount` rows.
+    init(tableName: String, column: ColumnSchema, rowCount: Int) {
+        self.tableName = tableName
+        self.column = column
+        if !column.required { levels.reserveCapacity(rowCount) }
+        switch column.type {
+        case .date, .int32: values.reserveCapacity(rowCount * 4)
+        case .double: values.reserveCapacity(rowCount * 8)
+        case .bool: bits.reserveCapacity(rowCount)
+        case .string, .enumeration: break
+        }
     }
 
-    /// The page body and statistics of the column.
-    mutating func encode() throws -> ParquetEncodedColumn {
-        let encoded: (values: [UInt8], min: [UInt8]?, max: [UInt8]?)
-        switch column.type {
-        case .string, .enumeration: encoded = try encodeByteArrays()
-        case .date: encoded = try encodeInt32s { if case .date(let d) = $0 { d } else { nil } }
-        case .int32: encoded = try encodeInt32s { if case .int32(let i) = $0 { i } else { nil } }
-        case .double: encoded = try encodeDoubles()
-        case .bool: encoded = try encodeBools()
+    /// Adds row `row`'s value; the first value that does not fit the column is kept as `error`.
+    mutating func append(_ value: Value, row: Int) {
+        guard error == nil else { return }
+        do {
+            guard try isPresent(value, row: row) else { return }
+            switch column.type {
+            case .string, .enumeration: try appendByteArray(value, row: row)
+            case .date: try appendInt32(value, row: row) { if case .date(let d) = $0 { d } else { nil } }
+            case .int32: try appendInt32(value, row: row) { if case .int32(let i) = $0 { i } else { nil } }
+            case .double: try appendDouble(value, row: row)
+            case .bool: try appendBool(value, row: row)
+            }
+        } catch let e as ParquetWriteError {
+            error = e
+        } catch {
+            self.error = ParquetWriteError(table: tableName, column: column.name, row: row, problem: "\(error)")
         }
+    }
+
+    /// The page body and statistics of the column, once every row was appended.
+    func finish(rowCount: Int) throws -> ParquetEncodedColumn {
+        if let error { throw error }
+        let encoded = finishedValues(rowCount: rowCount)
         var body = column.required ? [] : RLEBitPackedHybridEncoder.encodeWithLengthPrefix(levels)
         body.reserveCapacity(body.count + encoded.values.count)
         body.append(contentsOf: encoded.values)
@@ -43,7 +75,7 @@ struct ParquetColumnEncoder {
     mutating func isPresent(_ value: Value, row: Int) throws -> Bool {
         if case .null = value {
             if column.required {
-                throw ParquetWriteError.nullInRequired(table: table.schema.name, column: column, row: row)
+                throw ParquetWriteError.nullInRequired(table: tableName, column: column, row: row)
             }
             levels.append(0)
             nullCount += 1
@@ -55,6 +87,21 @@ struct ParquetColumnEncoder {
 
     /// The error for a value of the wrong case at `row`.
     func mismatch(_ value: Value, row: Int) -> ParquetWriteError {
-        ParquetWriteError.mismatch(table: table.schema.name, column: column, row: row, value: value)
+        ParquetWriteError.mismatch(table: tableName, column: column, row: row, value: value)
+    }
+}
+
+extension ParquetColumnEncoder {
+    /// An encoder for column `columnIndex` of `table` (see `encode()`).
+    init(table: TableData, columnIndex: Int) {
+        self.init(tableName: table.schema.name, column: table.schema.columns[columnIndex], rowCount: table.rows.count)
+        source = (table, columnIndex)
+    }
+
+    /// Encodes the column of the table given to `init(table:columnIndex:)` on its own.
+    mutating func encode() throws -> ParquetEncodedColumn {
+        guard let (table, index) = source else { return try finish(rowCount: 0) }
+        for (r, row) in table.rows.enumerated() { append(row[index], row: r) }
+        return try finish(rowCount: table.rows.count)
     }
 }

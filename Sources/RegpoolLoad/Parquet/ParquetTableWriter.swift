@@ -19,12 +19,7 @@ public struct ParquetTableWriter: Sendable {
     /// The Parquet file bytes of `table`; throws on a value that does not fit its column.
     public func encode(_ table: TableData) throws -> [UInt8] {
         try checkRowWidths(table)
-        var pages: [ParquetEncodedColumn] = []
-        pages.reserveCapacity(table.schema.columns.count)
-        for index in table.schema.columns.indices {
-            var encoder = ParquetColumnEncoder(table: table, columnIndex: index)
-            pages.append(try encoder.encode())
-        }
+        let pages = try encodeColumns(table)
         var out = ParquetFormat.magic
         out.reserveCapacity(pages.reduce(1024) { $0 + $1.pageBody.count + 64 })
         let chunks = try writeChunks(pages, of: table, into: &out)
@@ -33,6 +28,18 @@ public struct ParquetTableWriter: Sendable {
         ParquetBytes.appendUInt32LE(UInt32(footer.count), to: &out)
         out.append(contentsOf: ParquetFormat.magic)
         return out
+    }
+
+    /// Every column's page, from one pass over the rows. A table with bad values throws the
+    /// error of its first bad column (lowest index), at that column's first bad row.
+    private func encodeColumns(_ table: TableData) throws -> [ParquetEncodedColumn] {
+        var encoders = table.schema.columns.map {
+            ParquetColumnEncoder(tableName: table.schema.name, column: $0, rowCount: table.rows.count)
+        }
+        for (r, row) in table.rows.enumerated() {
+            for (c, value) in row.enumerated() { encoders[c].append(value, row: r) }
+        }
+        return try encoders.map { try $0.finish(rowCount: table.rows.count) }
     }
 
     /// Appends each column's page header and body; returns the chunks' metadata.

@@ -38,17 +38,23 @@ struct TableRows {
 
 /// The `source_records` row of one lineage entry.
 enum LineageRow {
+    /// The source_records columns this row fills, in `build`'s order.
+    static let layout = RowLayout(CDM.sourceRecords, [
+        "pooled_id", "centre_id", "local_patient_id", "source_file", "source_locator", "record_sha256", "status",
+        "match_probability", "reject_reason",
+    ])
+
     static func build(_ e: LineageEntry, centre: String, pooledID: String?) -> [Value] {
-        RowAccess.build(CDM.sourceRecords, [
-            ("pooled_id", pooledID.map(Value.string) ?? .null),
-            ("centre_id", .string(centre)),
-            ("local_patient_id", .string(e.localPatientID)),
-            ("source_file", .string(e.file)),
-            ("source_locator", .string(e.locator)),
-            ("record_sha256", .string(e.sha256)),
-            ("status", .string(e.status.rawValue)),
-            ("match_probability", e.matchProbability.map(Value.double) ?? .null),
-            ("reject_reason", e.rejectReason.map(Value.string) ?? .null),
+        layout.build([
+            pooledID.map(Value.string) ?? .null,
+            .string(centre),
+            .string(e.localPatientID),
+            .string(e.file),
+            .string(e.locator),
+            .string(e.sha256),
+            .string(e.status.rawValue),
+            e.matchProbability.map(Value.double) ?? .null,
+            e.rejectReason.map(Value.string) ?? .null,
         ])
     }
 }

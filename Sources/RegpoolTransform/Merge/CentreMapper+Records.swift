@@ -48,7 +48,7 @@ extension CentreMapper {
         }
         drafts[record].rowsGiven += 1
         if let replaced = patient.mergeChild(row, record: record, origin: origin, context: context, audit: &audit) {
-            drafts[replaced].rowsSuperseded += 1
+            noteSuperseded(replaced)
         }
     }
 }

@@ -9,6 +9,10 @@ public struct CentreMapper: Sendable {
     var patients: [String: PatientAccumulator] = [:]
     var drafts: [RecordDraft] = []
     var audit = AuditLog()
+    /// The file being mapped, when the caller asked for rollback (`beginFile()`).
+    var journal: FileJournal?
+    /// How many files were begun.
+    var fileCount = 0
 
     /// A mapper for `centre` using its `mapping`.
     public init(centre: CentreConfig, mapping: MappingConfig) {
@@ -32,7 +36,7 @@ public struct CentreMapper: Sendable {
         let index = drafts.count
         drafts.append(RecordDraft(entry: LineageEntry(localPatientID: key, file: record.file, locator: record.locator,
                                                       sha256: record.sha256, status: .survivor)))
-        var patient = patients[key] ?? PatientAccumulator(localID: key)
+        var patient = takePatient(key)
         patient.records.append(index)
         for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
             guard let produced = row.build(raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes,
@@ -48,8 +52,16 @@ public struct CentreMapper: Sendable {
             locator: record.locator, sha256: record.sha256, status: .rejected, rejectReason: record.reason)))
     }
 
-    /// Settles every record's status and returns the centre's patients, lineage and audit.
+    /// Settles every record's status and returns the centre's patients, lineage and audit (a file
+    /// still open is committed).
     public func finish() -> CentreResult {
+        var mapper = self
+        mapper.commitFile()
+        return mapper.settled()
+    }
+
+    /// The result once no file is open.
+    private func settled() -> CentreResult {
         var drafts = self.drafts
         var audit = self.audit
         let keys = patients.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -24,6 +24,8 @@ struct PatientAccumulator: Sendable {
     var records: [Int] = []
     /// Lineage indexes of the records that mapped a `patients` row, in arrival order.
     var patientFeeders: [Int] = []
+    /// The file (`FileJournal.generation`) that last saved this patient for rollback; -1 = none.
+    var journaled = -1
 
     init(localID: String) { self.localID = localID }
 
@@ -31,26 +33,14 @@ struct PatientAccumulator: Sendable {
     mutating func mergePerPatient(_ row: ProducedRow, origin: RecordOrigin, context: RecordContext,
                                   audit: inout AuditLog) {
         let name = row.schema.name
-        guard var merged = perPatient[name] else {
+        guard perPatient[name] != nil else {
             perPatient[name] = MergedRow(values: row.values, origins: row.values.map { $0.isNull ? nil : origin },
                                          last: origin)
             return
         }
-        for (i, new) in row.values.enumerated() where !new.isNull {
-            let old = merged.values[i]
-            if !old.isNull, !Value.sameBytes(old, new) {
-                let column = row.schema.columns[i].name
-                let was = merged.origins[i].map { "\($0.file) \($0.locator)" } ?? "an earlier record"
-                audit.record(AuditEvent(.valueSuperseded, centre: context.centre, file: context.file,
-                    locator: context.locator, target: "\(name).\(column)", sourceValue: old.text, targetValue: new.text,
-                    message: "\(name).\(column) of patient \(localID): \"\(old.text)\" from \(was) "
-                        + "replaced by \"\(new.text)\" from the later record"))
-            }
-            merged.values[i] = new
-            merged.origins[i] = origin
-        }
-        merged.last = origin
-        perPatient[name] = merged
+        let id = localID
+        // Updated in place (no copy of the stored row).
+        perPatient[name]!.merge(row, origin: origin, patient: id, context: context, audit: &audit)
     }
 
     /// Adds a child row; a row with the same natural key is replaced (T3007). Returns the
@@ -60,20 +50,48 @@ struct PatientAccumulator: Sendable {
         let schema = row.schema
         let key = schema.naturalKey.map { k in schema.index(of: k).map { row.values[$0].text } ?? "" }
         let keyText = key.joined(separator: "\u{1F}")
-        var table = children[schema.name] ?? KeyedRows()
-        defer { children[schema.name] = table }
-        guard let at = table.positions[keyText] else {
-            table.positions[keyText] = table.rows.count
-            table.rows.append((row.values, record, origin))
+        // The table is updated in place through the dictionary (no copy of its rows).
+        guard let at = children[schema.name]?.positions[keyText] else {
+            children[schema.name, default: KeyedRows()].append(row.values, key: keyText, record: record, origin: origin)
             return nil
         }
-        let old = table.rows[at]
+        let old = children[schema.name]!.rows[at]
         let keyDescription = zip(schema.naturalKey, key).map { "\($0)=\($1)" }.joined(separator: ", ")
         audit.record(AuditEvent(.valueSuperseded, centre: context.centre, file: context.file,
             locator: context.locator, target: schema.name, sourceValue: keyDescription,
             message: "\(schema.name) row \(keyDescription) of patient \(localID) from \(old.origin.file) "
                 + "\(old.origin.locator) replaced by the row of the later record"))
-        table.rows[at] = (row.values, record, origin)
+        children[schema.name]!.rows[at] = (row.values, record, origin)
         return old.record
+    }
+}
+
+extension MergedRow {
+    /// Takes the row's non-null values (T3007 for each one that changes a known value).
+    mutating func merge(_ row: ProducedRow, origin: RecordOrigin, patient localID: String, context: RecordContext,
+                        audit: inout AuditLog) {
+        let name = row.schema.name
+        for (i, new) in row.values.enumerated() where !new.isNull {
+            let old = values[i]
+            if !old.isNull, !Value.sameBytes(old, new) {
+                let column = row.schema.columns[i].name
+                let was = origins[i].map { "\($0.file) \($0.locator)" } ?? "an earlier record"
+                audit.record(AuditEvent(.valueSuperseded, centre: context.centre, file: context.file,
+                    locator: context.locator, target: "\(name).\(column)", sourceValue: old.text, targetValue: new.text,
+                    message: "\(name).\(column) of patient \(localID): \"\(old.text)\" from \(was) "
+                        + "replaced by \"\(new.text)\" from the later record"))
+            }
+            values[i] = new
+            origins[i] = origin
+        }
+        last = origin
+    }
+}
+
+extension KeyedRows {
+    /// Appends a row under a natural key not seen before.
+    mutating func append(_ values: [Value], key: String, record: Int, origin: RecordOrigin) {
+        positions[key] = rows.count
+        rows.append((values, record, origin))
     }
 }
