@@ -3,10 +3,10 @@ import Yams
 
 /// One source of a mapping file: its files, format and tables.
 extension MappingReader {
-    static let sourceKeys = ["name", "files", "format", "csv", "xml", "patient_key", "tables"]
+    static let sourceKeys = ["name", "files", "format", "csv", "xml", "odm", "patient_key", "tables"]
     static let requiredSourceKeys = ["name", "files", "format", "patient_key", "tables"]
     static let csvKeys = ["delimiter", "quote", "encoding"]
-    static let formats = ["csv", "xml"]
+    static let formats = ["csv", "xml", "odm"]
 
     /// One source, or nil after reporting its problems. Its location is that of its `name` value;
     /// `seen` maps the names met so far to their lines.
@@ -42,6 +42,7 @@ extension MappingReader {
     private func readFormat(_ node: Node, _ keyed: KeyedNode) -> SourceFormat? {
         let d = diagnostics
         guard let format = d.text(node, "'format'") else { return nil }
+        rejectODMSettings(keyed, format: format)
         switch format {
         case "csv":
             if let xml = keyed.keyNode("xml") { d.report(xml, "'xml' applies only to format xml; this source is csv") }
@@ -54,8 +55,10 @@ extension MappingReader {
                 return nil
             }
             return recordPath(xml).map { .xml(XMLRecordSpec(recordPath: $0, fields: [])) }
+        case "odm":
+            return odmFormat(node, keyed)
         default:
-            d.report(node, "unknown format '\(format)'; allowed formats: csv, xml",
+            d.report(node, "unknown format '\(format)'; allowed formats: \(Self.formats.joined(separator: ", "))",
                      hint: Suggestion.hint(for: format, in: Self.formats))
             return nil
         }

@@ -127,22 +127,10 @@ struct XMLRecordWalker {
 
     /// Passes `status` through, or throws when libxml2 reported an error.
     private func checked(_ status: Int32) throws -> Int32 {
-        if reader.sawDoctype { throw doctypeError() }
-        if let problem = reader.problem {
-            throw ExtractError(file: displayName, line: problem.line, column: problem.column,
-                               message: "not well-formed XML: \(problem.message)",
-                               hint: "fix the XML at this position, or re-export the file if it was cut short")
-        }
-        if status < 0 {
-            throw ExtractError(file: displayName, message: "the XML parser stopped without a message",
-                               hint: "check that the file is complete, well-formed XML")
-        }
-        return status
+        try reader.checked(status, file: displayName)
     }
 
     private func doctypeError() -> ExtractError {
-        ExtractError(file: displayName, line: nil, column: nil,
-                     message: "DOCTYPE declarations are not accepted (entity and DTD attacks)",
-                     hint: "export without a DOCTYPE")
+        XMLStreamReader.doctypeError(file: displayName)
     }
 }

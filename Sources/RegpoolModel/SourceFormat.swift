@@ -59,8 +59,20 @@ public struct XMLRecordSpec: Sendable, Equatable {
     }
 }
 
+/// Which records a CDISC ODM 1.3 export holds: every occurrence of one item group.
+public struct ODMSourceSpec: Sendable, Equatable {
+    /// The ItemGroupOID whose ItemGroupData occurrences are the records, e.g. `IG.DEMOG`.
+    public var itemGroupOID: String
+
+    public init(itemGroupOID: String) {
+        self.itemGroupOID = itemGroupOID
+    }
+}
+
 /// The shape of one source of a centre's export.
 public enum SourceFormat: Sendable, Equatable {
     case csv(CSVDialect)
     case xml(XMLRecordSpec)
+    /// A CDISC ODM 1.3.x export; records are the ItemGroupData of one ItemGroupOID.
+    case odm(ODMSourceSpec)
 }

@@ -67,6 +67,7 @@ struct CentreExtraction {
         switch source.format {
         case .csv(let dialect): return .csv(CSVReader(path: file.path, displayName: file.name, dialect: dialect))
         case .xml(let spec): return .xml(XMLReader(path: file.path, displayName: file.name, spec: spec))
+        case .odm(let spec): return .odm(ODMReader(path: file.path, displayName: file.name, spec: spec))
         }
     }
 
@@ -102,6 +103,7 @@ struct CentreExtraction {
 enum AnyReader {
     case csv(CSVReader)
     case xml(XMLReader)
+    case odm(ODMReader)
 
     /// Reads every event; for CSV, returns the decoding summary when characters were replaced.
     func read(_ sink: (ExtractEvent) throws -> Void) throws -> CSVReadSummary? {
@@ -110,6 +112,9 @@ enum AnyReader {
             let summary = try r.read(sink)
             return summary.replacedCharacters > 0 ? summary : nil
         case .xml(let r):
+            try r.read(sink)
+            return nil
+        case .odm(let r):
             try r.read(sink)
             return nil
         }

@@ -6,6 +6,8 @@ enum InspectionReader {
     case xml(XMLReader)
     /// Every field of each record (`XMLReader.readAllFields`).
     case xmlAllFields(XMLReader)
+    /// ODM item-group records (the mapping's `odm.item_group`).
+    case odm(ODMReader)
 
     /// Sends every event of the file to `sink`.
     func read(_ sink: (ExtractEvent) throws -> Void) throws {
@@ -13,6 +15,7 @@ enum InspectionReader {
         case .csv(let r): try r.read(sink)
         case .xml(let r): try r.read(sink)
         case .xmlAllFields(let r): try r.readAllFields(sink)
+        case .odm(let r): try r.read(sink)
         }
     }
 }

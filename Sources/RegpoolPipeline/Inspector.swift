@@ -85,6 +85,7 @@ public struct Inspector: Sendable {
         switch format {
         case .csv(let dialect): return .csv(CSVReader(path: options.file, displayName: options.file, dialect: dialect))
         case .xml(let spec): return .xml(XMLReader(path: options.file, displayName: options.file, spec: spec))
+        case .odm(let spec): return .odm(ODMReader(path: options.file, displayName: options.file, spec: spec))
         }
     }
 

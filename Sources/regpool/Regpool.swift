@@ -8,7 +8,7 @@ struct Regpool: ParsableCommand {
         commandName: "regpool",
         abstract: "Pool hospitals' registry exports into one analysis-ready cohort (CDM Parquet + audit).",
         discussion: """
-            regpool reads each centre's exports (CSV, XML) from its inbox, maps them to the common data \
+            regpool reads each centre's exports (CSV, XML, CDISC ODM) from its inbox, maps them to the common data \
             model through the centre's mapping file, pseudonymises patients with the consortium key and \
             writes one Parquet file per CDM table, an audit log and a manifest into a new build folder.
 

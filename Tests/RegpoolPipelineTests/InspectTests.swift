@@ -145,6 +145,28 @@ final class InspectTests: XCTestCase {
         XCTAssertEqual((orphan["issues"] as? [[String: Any]])?.map { $0["code"] as? String }, ["T3005"])
     }
 
+    func testODMThroughTheTreatmentLinesSourceShowsDecodedLines() throws {
+        let r = try inspect(["samples/de-ulm-trial/ulm_mds07_odm_2026-11-21.xml", "--mapping", "mappings/de-ulm-trial.yaml",
+                             "--source", "treatment_lines"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let summary = try XCTUnwrap(r.lines.last?["summary"] as? [String: Any])
+        XCTAssertEqual(summary["records"] as? Int, 22)
+        XCTAssertEqual(summary["rejected"] as? Int, 0)
+        XCTAssertEqual((summary["unmapped"] as? [Any])?.count, 0)
+        let first = r.lines[0]
+        XCTAssertEqual(first["patient_key"] as? String, "ULM-001")
+        XCTAssertEqual(first["locator"] as? String,
+                       "/ODM[1]/ClinicalData[1]/SubjectData[1]/StudyEventData[3]/FormData[2]/ItemGroupData[1]")
+        let fields = try XCTUnwrap(first["fields"] as? [String: String])
+        XCTAssertEqual(fields["IT.TXWIRK"], "ARAC")
+        XCTAssertEqual(fields["IT.TXWIRK#decode"], "Cytarabin")
+        let line = try XCTUnwrap((first["cdm"] as? [String: [[String: [String: Any]]]])?["treatment_lines"]?.first)
+        XCTAssertEqual(line["line_number"]?["value"] as? Int, 1)
+        XCTAssertEqual(line["category"]?["value"] as? String, "chemotherapy_intensive")
+        XCTAssertEqual(line["agent"]?["value"] as? String, "cytarabine")
+        XCTAssertEqual(line["agent"]?["field"] as? String, "IT.TXWIRK#decode")
+    }
+
     func testMissingFileExits66WithOneParagraph() throws {
         let r = try inspect(["samples/fr-lyon/no-such-export.csv"])
         XCTAssertEqual(r.status, 66, r.err)
