@@ -60,6 +60,9 @@ extension AuditCode {
     public static let valueSuperseded = AuditCode("T3007", "ValueSuperseded", .transform)
     /// A value broke a consistency rule of the CDM and was dropped to null.
     public static let valueInconsistent = AuditCode("T3008", "ValueInconsistent", .transform)
+    /// A child record (a course, a line, a lab) whose patient key has no patient record in the
+    /// centre's exports; nothing from it is in the build.
+    public static let recordOrphaned = AuditCode("T3009", "RecordOrphaned", .transform)
 
     // Link (L4xxx)
     /// Records of one centre with the same local key were merged into one patient.
@@ -77,6 +80,6 @@ extension AuditCode {
     public static let all: [AuditCode] = [
         .inboxUnreadable, .fileIgnored, .sourceMissing, .fileRejected, .recordUnreadable, .fileRead, .charactersReplaced,
         .valueUnmapped, .valueInvalid, .valueMapped, .unitConverted, .recordRejected, .rowDropped,
-        .valueSuperseded, .valueInconsistent, .recordsMerged, .patientExcluded, .tableWritten,
+        .valueSuperseded, .valueInconsistent, .recordOrphaned, .recordsMerged, .patientExcluded, .tableWritten,
     ]
 }

@@ -43,8 +43,8 @@ public struct PipelineRunner {
         }
         let (tables, cohortAudit) = CohortAssembler.assemble(results, pseudonymizer: Pseudonymizer(key: pipeline.key))
         audit.merge(cohortAudit)
-        // Records rejected by the transform (no patient key) count as rejected inputs too.
-        rejected += audit.events().filter { $0.code == .recordRejected }.count
+        // Records rejected by the transform (no patient key, no parent) count as rejected inputs too.
+        rejected += audit.lines(with: .recordRejected) + audit.lines(with: .recordOrphaned)
 
         let manifest = Manifest(
             buildID: buildID, pipeline: pipeline.display.of(pipelinePath), regpoolVersion: RegpoolVersion.number, cdmVersion: CDM.version,

@@ -65,7 +65,7 @@ final class AuditTrailTests: XCTestCase {
         for i in lineage.rows.indices where status[i] == .string("rejected") {
             XCTAssertFalse(reason[i].isNull, "rejected row \(i) has a reason")
             let inAudit = audit.contains {
-                ["E1002", "T3005"].contains($0["code"] as? String ?? "")
+                ["E1002", "T3005", "T3009"].contains($0["code"] as? String ?? "")
                     && $0["file"] as? String == file[i].text && $0["locator"] as? String == locator[i].text
             }
             XCTAssertTrue(inAudit, "rejected \(file[i].text) \(locator[i].text) is in the audit")

@@ -46,7 +46,7 @@ final class AssemblerTests: XCTestCase {
     func testPatientsRowsAndLineage() {
         let out = assemble([S.lyonResult(), S.ulmResult()])
         let patients = table(out.tables, "patients")
-        XCTAssertEqual(patients.rows.count, 4)
+        XCTAssertEqual(patients.rows.count, 3, "1003 is known from a course only: orphaned, not a patient")
         let s = CDM.patients
         func row(_ centre: String, _ local: String) -> [Value] {
             patients.rows.first { $0[0] == .string(id(centre, local)) }!
@@ -56,9 +56,7 @@ final class AssemblerTests: XCTestCase {
         XCTAssertEqual(p1001[s.index(of: "region")!], .string("europe"))
         XCTAssertEqual(p1001[s.index(of: "cohort_source")!], .string("registry"))
         XCTAssertEqual(p1001[s.index(of: "hb_g_dl")!].doubleValue!, 9.2, accuracy: 1e-12)
-        let p1003 = row("fr-lyon", "1003")
-        XCTAssertEqual(p1003[s.index(of: "n_source_records")!], .int32(1), "known from a course only")
-        XCTAssertEqual(p1003[s.index(of: "sex")!], .null)
+        XCTAssertFalse(patients.rows.contains { $0[0] == .string(id("fr-lyon", "1003")) })
         XCTAssertEqual(row("de-ulm", "A-7")[s.index(of: "cohort_source")!], .string("clinical_trial"))
 
         let lineage = table(out.tables, "source_records")
@@ -66,7 +64,9 @@ final class AssemblerTests: XCTestCase {
         let r = CDM.sourceRecords
         let ids = lineage.rows.filter { $0[r.index(of: "local_patient_id")!] == .string("1001") }.map { $0[0] }
         XCTAssertEqual(ids, Array(repeating: .string(id("fr-lyon", "1001")), count: 3))
-        XCTAssertTrue(lineage.rows.allSatisfy { $0[r.index(of: "status")!] == .string("survivor") })
+        let statuses = lineage.rows.map { ($0[r.index(of: "local_patient_id")!].text, $0[r.index(of: "status")!].text) }
+        XCTAssertTrue(statuses.allSatisfy { $0.0 == "1003" ? $0.1 == "rejected" : $0.1 == "survivor" }, "\(statuses)")
+        XCTAssertEqual(out.audit.lines(with: .recordOrphaned), 1)
     }
 
     func testOutcomeConsistency() {
@@ -117,11 +117,10 @@ final class AssemblerTests: XCTestCase {
         for row in exclusions.rows { reasons[row[0].stringValue!] = row[1].stringValue! }
         XCTAssertEqual(reasons, [
             id("fr-lyon", "1002"): "no_documented_failure",
-            id("fr-lyon", "1003"): "no_del5q",
             id("de-ulm", "A-7"): "inconsistent_dates",
         ])
         let excluded = out.audit.events().filter { $0.code == .patientExcluded }
-        XCTAssertEqual(excluded.count, 3)
+        XCTAssertEqual(excluded.count, 2)
         XCTAssertTrue(excluded.contains { $0.locator == "pooled_id=\(id("de-ulm", "A-7"))" && $0.targetValue == "inconsistent_dates" })
     }
 

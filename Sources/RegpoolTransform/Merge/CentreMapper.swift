@@ -67,11 +67,30 @@ public struct CentreMapper: Sendable {
         let keys = patients.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var out: [LocalPatient] = []
         out.reserveCapacity(keys.count)
+        let needsParent = mapping.sources.contains { $0.tables.contains { $0.table == CDM.patients.name } }
         for key in keys {
             guard let patient = patients[key] else { continue }
+            if needsParent, patient.patientFeeders.isEmpty {
+                rejectOrphans(patient, drafts: &drafts, audit: &audit)
+                continue
+            }
             LineageSettlement.settle(patient, drafts: &drafts, centre: centre.id, audit: &audit)
             out.append(patient.localPatient)
         }
         return CentreResult(centre: centre, patients: out, lineage: drafts.map(\.entry), audit: audit)
+    }
+
+    /// Rejects every record of a patient that no `patients` record names: child rows need their parent.
+    private func rejectOrphans(_ patient: PatientAccumulator, drafts: inout [RecordDraft], audit: inout AuditLog) {
+        let reason = "no patient record with key \"\(patient.localID)\" in the centre's exports; a child record needs its patient"
+        for index in patient.records {
+            let e = drafts[index].entry
+            drafts[index].entry = LineageEntry(localPatientID: e.localPatientID, file: e.file, locator: e.locator,
+                                               sha256: e.sha256, status: .rejected, rejectReason: reason)
+            audit.record(AuditEvent(
+                .recordOrphaned, centre: centre.id, file: e.file, locator: e.locator, sourceValue: patient.localID,
+                message: "\(e.file) \(e.locator): \(reason); nothing from this record is in the build. "
+                    + "To fix: send the patient's record, or correct the key."))
+        }
     }
 }
