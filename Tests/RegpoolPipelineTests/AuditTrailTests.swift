@@ -45,6 +45,12 @@ final class AuditTrailTests: XCTestCase {
         XCTAssertTrue(rejected.allSatisfy { ($0["locator"] as? String ?? "").contains("patient[14]") })
     }
 
+    func testChildRowWithoutItsPatientIsRejectedWithItsLine() throws {
+        let e = try XCTUnwrap(try find("T3009", centre: "fr-lyon") { $0["source_value"] as? String == "LY0240" })
+        XCTAssertEqual(e["file"] as? String, "traitements_2026-11-21.csv")
+        XCTAssertEqual(e["locator"] as? String, "line 33")
+    }
+
     func testTruncatedXMLFileIsRejectedWholeWithLineAndColumn() throws {
         let e = try XCTUnwrap(try find("E1001", centre: "us-lakeside") { $0["file"] as? String == "export_2026-11-21_supplement.xml" })
         XCTAssertEqual(e["locator"] as? String, "line 68, column 13")
