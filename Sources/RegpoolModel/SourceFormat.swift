@@ -63,4 +63,7 @@ public struct XMLRecordSpec: Sendable, Equatable {
 public enum SourceFormat: Sendable, Equatable {
     case csv(CSVDialect)
     case xml(XMLRecordSpec)
+    /// A REDCap flat CSV export ("raw" codes) read with its data dictionary.
+    case redcap(REDCapSourceSpec)
 }
+

@@ -6,6 +6,7 @@ enum InspectionReader {
     case xml(XMLReader)
     /// Every field of each record (`XMLReader.readAllFields`).
     case xmlAllFields(XMLReader)
+    case redcap(REDCapReader)
 
     /// Sends every event of the file to `sink`.
     func read(_ sink: (ExtractEvent) throws -> Void) throws {
@@ -13,6 +14,7 @@ enum InspectionReader {
         case .csv(let r): try r.read(sink)
         case .xml(let r): try r.read(sink)
         case .xmlAllFields(let r): try r.readAllFields(sink)
+        case .redcap(let r): try r.read(sink)
         }
     }
 }
