@@ -60,3 +60,17 @@ final class REDCapInboxTests: XCTestCase {
         }
     }
 }
+
+/// `regpool inspect --mapping` on the ca-toronto REDCap sample: the dictionary beside the export decodes it.
+final class REDCapInspectTests: XCTestCase {
+    func testInspectReadsTheRepeatingInstrumentWithLabels() throws {
+        var options = InspectionOptions(file: TestSupport.root + "/samples/ca-toronto/MDSLEN_DATA_2026-11-21_1200.csv")
+        options.mapping = TestSupport.root + "/mappings/ca-toronto.yaml"
+        options.source = "treatment_lines"
+        var lines: [String] = []
+        try Inspector(options).run { lines.append($0) }
+        XCTAssertEqual(lines.count, 37, "36 treatment_lines rows and the summary")
+        XCTAssertTrue(lines[0].contains("\"tl_agent#label\":\"Cytarabine, low dose\""), lines[0])
+        XCTAssertEqual(lines.last, "{\"summary\":{\"records\":36,\"rejected\":0,\"unmapped\":[]}}")
+    }
+}
