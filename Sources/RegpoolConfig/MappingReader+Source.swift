@@ -3,10 +3,10 @@ import Yams
 
 /// One source of a mapping file: its files, format and tables.
 extension MappingReader {
-    static let sourceKeys = ["name", "files", "format", "csv", "xml", "odm", "patient_key", "tables"]
+    static let sourceKeys = ["name", "files", "format", "csv", "xml", "odm", "redcap", "patient_key", "tables"]
     static let requiredSourceKeys = ["name", "files", "format", "patient_key", "tables"]
     static let csvKeys = ["delimiter", "quote", "encoding"]
-    static let formats = ["csv", "xml", "odm"]
+    static let formats = ["csv", "xml", "odm", "redcap"]
 
     /// One source, or nil after reporting its problems. Its location is that of its `name` value;
     /// `seen` maps the names met so far to their lines.
@@ -46,9 +46,11 @@ extension MappingReader {
         switch format {
         case "csv":
             if let xml = keyed.keyNode("xml") { d.report(xml, "'xml' applies only to format xml; this source is csv") }
+            if let redcap = keyed.keyNode("redcap") { d.report(redcap, "'redcap' applies only to format redcap; this source is csv") }
             return keyed["csv"].map(csvDialect) ?? .csv(CSVDialect())
         case "xml":
             if let csv = keyed.keyNode("csv") { d.report(csv, "'csv' applies only to format csv; this source is xml") }
+            if let redcap = keyed.keyNode("redcap") { d.report(redcap, "'redcap' applies only to format redcap; this source is xml") }
             guard let xml = keyed["xml"] else {
                 d.report(node, "format xml needs an 'xml' key naming the record element",
                          hint: "add 'xml: { record: /registry/patient }'")
@@ -57,6 +59,8 @@ extension MappingReader {
             return recordPath(xml).map { .xml(XMLRecordSpec(recordPath: $0, fields: [])) }
         case "odm":
             return odmFormat(node, keyed)
+        case "redcap":
+            return redcapFormat(node, keyed)
         default:
             d.report(node, "unknown format '\(format)'; allowed formats: \(Self.formats.joined(separator: ", "))",
                      hint: Suggestion.hint(for: format, in: Self.formats))

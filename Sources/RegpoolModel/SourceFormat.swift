@@ -75,4 +75,7 @@ public enum SourceFormat: Sendable, Equatable {
     case xml(XMLRecordSpec)
     /// A CDISC ODM 1.3.x export; records are the ItemGroupData of one ItemGroupOID.
     case odm(ODMSourceSpec)
+    /// A REDCap flat CSV export ("raw" codes) read with its data dictionary.
+    case redcap(REDCapSourceSpec)
 }
+

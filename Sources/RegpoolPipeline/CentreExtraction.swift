@@ -63,12 +63,26 @@ struct CentreExtraction {
         return Outcome(result: result, audit: audit, recordsRead: read, recordsRejected: rejected, filesRejected: rejectedFiles)
     }
 
-    private func reader(for file: CentreInbox.File, source: SourceSpec) -> AnyReader {
+    private func reader(for file: CentreInbox.File, source: SourceSpec) throws -> AnyReader {
         switch source.format {
         case .csv(let dialect): return .csv(CSVReader(path: file.path, displayName: file.name, dialect: dialect))
         case .xml(let spec): return .xml(XMLReader(path: file.path, displayName: file.name, spec: spec))
         case .odm(let spec): return .odm(ODMReader(path: file.path, displayName: file.name, spec: spec))
+        case .redcap(let spec): return .redcap(try redcapReader(for: file, spec: spec))
         }
+    }
+
+    /// The export read with the one data dictionary of the inbox matching the source's glob.
+    private func redcapReader(for file: CentreInbox.File, spec: REDCapSourceSpec) throws -> REDCapReader {
+        let found = inbox.dictionaries(matching: spec.dictionary)
+        guard found.count == 1, let dictionary = found.first else {
+            let what = found.isEmpty ? "no file in the inbox matches the data dictionary glob '\(spec.dictionary)'"
+                : "\(found.count) files match the data dictionary glob '\(spec.dictionary)' (\(found.map(\.name).joined(separator: ", ")))"
+            throw ExtractError(file: file.name, message: "REDCap export without its data dictionary: \(what)",
+                               hint: "put exactly one data dictionary of this export in the inbox, or correct `redcap.dictionary` in the mapping")
+        }
+        return REDCapReader(path: file.path, displayName: file.name, dictionaryPath: dictionary.path,
+                            dictionaryName: dictionary.name, spec: spec)
     }
 
     private func replacementEvent(_ summary: CSVReadSummary, file: CentreInbox.File, source: SourceSpec) -> AuditEvent {
@@ -104,8 +118,9 @@ enum AnyReader {
     case csv(CSVReader)
     case xml(XMLReader)
     case odm(ODMReader)
+    case redcap(REDCapReader)
 
-    /// Reads every event; for CSV, returns the decoding summary when characters were replaced.
+    /// Reads every event; for CSV (and REDCap), returns the decoding summary when characters were replaced.
     func read(_ sink: (ExtractEvent) throws -> Void) throws -> CSVReadSummary? {
         switch self {
         case .csv(let r):
@@ -117,6 +132,9 @@ enum AnyReader {
         case .odm(let r):
             try r.read(sink)
             return nil
+        case .redcap(let r):
+            let summary = try r.read(sink).csv
+            return summary.replacedCharacters > 0 ? summary : nil
         }
     }
 }

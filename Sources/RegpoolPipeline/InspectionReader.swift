@@ -8,6 +8,7 @@ enum InspectionReader {
     case xmlAllFields(XMLReader)
     /// ODM item-group records (the mapping's `odm.item_group`).
     case odm(ODMReader)
+    case redcap(REDCapReader)
 
     /// Sends every event of the file to `sink`.
     func read(_ sink: (ExtractEvent) throws -> Void) throws {
@@ -16,6 +17,7 @@ enum InspectionReader {
         case .xml(let r): try r.read(sink)
         case .xmlAllFields(let r): try r.readAllFields(sink)
         case .odm(let r): try r.read(sink)
+        case .redcap(let r): try r.read(sink)
         }
     }
 }

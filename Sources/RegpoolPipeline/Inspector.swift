@@ -64,7 +64,7 @@ public struct Inspector: Sendable {
         var previewer = MappingPreviewer(source: source.spec, mapping: source.mapping, centre: source.centre)
         var tally = UnmappedTally()
         var records = 0, rejected = 0
-        try each(reader(for: source.spec.format)) { event in
+        try each(try reader(for: source.spec.format)) { event in
             records += 1
             switch event {
             case .record(let r):
@@ -81,11 +81,15 @@ public struct Inspector: Sendable {
         emit(InspectionLine.text([("summary", summary)]))
     }
 
-    private func reader(for format: SourceFormat) -> InspectionReader {
+    private func reader(for format: SourceFormat) throws -> InspectionReader {
         switch format {
         case .csv(let dialect): return .csv(CSVReader(path: options.file, displayName: options.file, dialect: dialect))
         case .xml(let spec): return .xml(XMLReader(path: options.file, displayName: options.file, spec: spec))
         case .odm(let spec): return .odm(ODMReader(path: options.file, displayName: options.file, spec: spec))
+        case .redcap(let spec):
+            let dictionary = try InspectionSource.dictionary(for: options.file, glob: spec.dictionary)
+            return .redcap(REDCapReader(path: options.file, displayName: options.file, dictionaryPath: dictionary,
+                                        dictionaryName: dictionary, spec: spec))
         }
     }
 

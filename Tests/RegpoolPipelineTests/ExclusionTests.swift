@@ -15,6 +15,7 @@ final class ExclusionTests: XCTestCase {
         ("be-gent", "GE-0007", "len_not_single_agent"),
         ("kr-seoul", "KR-011", "no_del5q"),
         ("de-ulm-trial", "ULM-007", "raeb2_or_aml_at_len_start"),
+        ("ca-toronto", "TOR-008", "len_maintenance_after_transplant"),
     ]
 
     func testExclusionsArePatientByPatientAsExpected() throws {
@@ -29,9 +30,9 @@ final class ExclusionTests: XCTestCase {
         let got = Dictionary(uniqueKeysWithValues: zip(table.column("pooled_id"), table.column("reason")).map { ($0.text, $1.text) })
         XCTAssertEqual(got, want)
         let cohort = try XCTUnwrap(summary.tables.first { $0.schema.name == "analysis_cohort" })
-        XCTAssertEqual(cohort.rows.count, 95,
-                       "20 fr-lyon + 18 us-lakeside + 19 be-gent + 19 kr-seoul + 19 de-ulm-trial patients are analysed "
-                       + "(samples/EXPECTED.md)")
+        XCTAssertEqual(cohort.rows.count, 114,
+                       "20 fr-lyon + 18 us-lakeside + 19 be-gent + 19 kr-seoul + 19 de-ulm-trial + 19 ca-toronto patients "
+                       + "are analysed (samples/EXPECTED.md)")
         XCTAssertEqual(summary.tables[0].rows.count, cohort.rows.count + table.rows.count, "each patient is in exactly one")
     }
 }
