@@ -1,3 +1,5 @@
+import RegpoolModel
+
 /// Minimal, deterministic JSON text building: keys in the order given, strings escaped on bytes.
 public struct JSONText: Sendable {
     public private(set) var bytes: [UInt8] = []
@@ -56,6 +58,20 @@ public struct JSONText: Sendable {
             }
             raw("]")
         case .object(let pairs)?: object(pairs)
+        }
+    }
+}
+
+extension JSONValue {
+    /// A CDM value as JSON: dates as ISO `yyyy-MM-dd` text, everything else as itself.
+    public init(_ v: Value) {
+        switch v {
+        case .null: self = .null
+        case .string(let s): self = .string(s)
+        case .int32(let i): self = .int(Int(i))
+        case .double(let d): self = .double(d)
+        case .bool(let b): self = .bool(b)
+        case .date(let d): self = .string(CivilDate(days: d).iso)
         }
     }
 }

@@ -63,16 +63,7 @@ enum InspectionLine {
     }
 
     /// A CDM value as JSON (dates as ISO text).
-    static func value(_ v: Value) -> JSONValue {
-        switch v {
-        case .null: return .null
-        case .string(let s): return .string(s)
-        case .int32(let i): return .int(Int(i))
-        case .double(let d): return .double(d)
-        case .bool(let b): return .bool(b)
-        case .date(let d): return .string(CivilDate(days: d).iso)
-        }
-    }
+    static func value(_ v: Value) -> JSONValue { JSONValue(v) }
 
     /// The text of one line.
     static func text(_ pairs: [(String, JSONValue?)]) -> String {

@@ -34,13 +34,7 @@ extension CompiledRow {
         var values = [Value](repeating: .null, count: schema.columns.count)
         var anyField = false
         var valueSource: String?
-        var fieldCursor = 0
-        for rule in rules {
-            var bytes: ArraySlice<UInt8>?
-            if rule.field != nil {
-                bytes = fieldIndexes[fieldCursor].flatMap(raw)
-                fieldCursor += 1
-            }
+        forEachRule(raw: raw, fieldIndexes: fieldIndexes) { rule, bytes in
             let result = rule.evaluate(bytes, context: context, audit: &audit)
             values[rule.columnIndex] = result.value
             if rule.field != nil, !result.value.isNull { anyField = true }
@@ -50,6 +44,21 @@ extension CompiledRow {
         var row = ProducedRow(schema: schema, values: values)
         fillDerived(&row, valueSource: valueSource)
         return checkRequired(row, context: context, audit: &audit) ? row : nil
+    }
+
+    /// Calls `body` with every rule and the bytes of its field (nil for constants and absent fields),
+    /// in rule order; `fieldIndexes` holds one record position per field rule.
+    func forEachRule(raw: (Int) -> ArraySlice<UInt8>?, fieldIndexes: [Int?],
+                     _ body: (CompiledRule, ArraySlice<UInt8>?) -> Void) {
+        var fieldCursor = 0
+        for rule in rules {
+            var bytes: ArraySlice<UInt8>?
+            if rule.field != nil {
+                bytes = fieldIndexes[fieldCursor].flatMap(raw)
+                fieldCursor += 1
+            }
+            body(rule, bytes)
+        }
     }
 
     /// lab_results auto-fill and len_courses.responded, for columns no rule fills.

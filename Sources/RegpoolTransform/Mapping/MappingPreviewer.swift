@@ -60,13 +60,7 @@ extension CompiledRow {
                  context: RecordContext) -> PreviewRow {
         var byColumn: [Int: PreviewCell] = [:]
         var scratch = AuditLog()
-        var fieldCursor = 0
-        for rule in rules {
-            var bytes: ArraySlice<UInt8>?
-            if rule.field != nil {
-                bytes = fieldIndexes[fieldCursor].flatMap(raw)
-                fieldCursor += 1
-            }
+        forEachRule(raw: raw, fieldIndexes: fieldIndexes) { rule, bytes in
             let result = rule.evaluate(bytes, context: context, audit: &scratch)
             byColumn[rule.columnIndex] = PreviewCell(
                 column: rule.rule.column, value: row.values[rule.columnIndex], field: rule.field,
