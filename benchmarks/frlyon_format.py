@@ -139,11 +139,17 @@ FILES = ((PATIENTS_FILE, PATIENT_HEADER), (TREATMENTS_FILE, TREATMENT_HEADER),
          (TRANSPLANTS_FILE, TRANSPLANT_HEADER))
 
 
+# The registry's treatment export comes from an older tool: Latin-1 with CRLF line ends.
+ENCODINGS = {TREATMENTS_FILE: ("latin-1", "\r\n")}
+
+
 def open_files(outdir):
-    """Opens the three files (UTF-8, '\\n' line ends, 1 MiB buffers) with their headers."""
+    """Opens the three files (1 MiB buffers) with their headers: UTF-8 with '\\n' line ends,
+    except the treatments file (Latin-1, CRLF)."""
     files = []
     for name, header in FILES:
-        f = open(f"{outdir}/{name}", "w", encoding="utf-8", newline="", buffering=1 << 20)
+        encoding, newline = ENCODINGS.get(name, ("utf-8", ""))
+        f = open(f"{outdir}/{name}", "w", encoding=encoding, newline=newline, buffering=1 << 20)
         f.write(";".join(header) + "\n")
         files.append(f)
     return files

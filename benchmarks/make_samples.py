@@ -84,6 +84,8 @@ def _write_fr(ps, outdir):
         files[0].write(render(fr.csv_parts([fields]), pid, 0))
         files[1].write(render(fr.csv_parts(fr.treatment_fields(p)), pid, 0))
         files[2].write(render(fr.csv_parts(fr.transplant_fields(p)), pid, 0))
+    # planted: a treatment line whose key (a slip for LY0024) names no patient (T3009)
+    files[1].write("LY0240;1;Agent hypométhylant;Azacitidine;02/02/2021;15/09/2021;MS\n")
     for f in files:
         f.close()
 
