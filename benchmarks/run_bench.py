@@ -5,6 +5,7 @@ pyarrow converting the same CSV files to Parquet. Prints times, ratios and regpo
 Usage: run_bench.py --regpool PATH [--patients N] [--repeat R]   (run by `make bench`)
 """
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -16,8 +17,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+def generator_tag(*names: str) -> str:
+    """A short hash of generator sources, so cached data is rebuilt when a generator changes."""
+    digest = hashlib.sha256()
+    for name in names:
+        with open(os.path.join(HERE, name), "rb") as f:
+            digest.update(f.read())
+    return digest.hexdigest()[:8]
+
+
 def generate(patients: int) -> str:
-    data = os.path.join(HERE, "data", f"fr-lyon-{patients}")
+    tag = generator_tag("gen_fr_lyon.py", "frlyon_format.py", "cohort.py")
+    data = os.path.join(HERE, "data", f"fr-lyon-{patients}-{tag}")
     stamp = os.path.join(data, ".complete")
     if not os.path.exists(stamp):
         shutil.rmtree(data, ignore_errors=True)
@@ -96,7 +107,8 @@ def extraction_memory(regpool, base):
     ):
         for factor in (1, 10, 100):
             n = base * factor
-            data = os.path.join(HERE, "data", f"{gen[:-3]}-{n}")
+            tag = generator_tag(gen, "frlyon_format.py", "lakeside_format.py", "cohort.py")
+            data = os.path.join(HERE, "data", f"{gen[:-3]}-{n}-{tag}")
             stamp = os.path.join(data, ".complete")
             if not os.path.exists(stamp):
                 shutil.rmtree(data, ignore_errors=True)
