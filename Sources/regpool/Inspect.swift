@@ -22,6 +22,10 @@ struct Inspect: ParsableCommand {
             (the record's audit events). A last line {"summary": {"records", "rejected", "unmapped"}} \
             lists the source values no rule maps, with counts and the first locator.
 
+            With --sniff (CSV), prints instead one line proposing the file's dialect — encoding, \
+            delimiter, quote, line ends, decimal comma, header — each with its reason, and the \
+            mapping's `csv:` line to start from.
+
             Exit codes: 0 read; 64 bad arguments or XML without --record; 65 invalid mapping; \
             66 file unreadable or not well-formed.
             """)
@@ -50,6 +54,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "The mapping source to use when the file matches several.")
     var source: String?
 
+    @Flag(help: "Propose the CSV dialect (encoding, delimiter, quote, line ends, decimal comma, header) and stop.")
+    var sniff = false
+
     @Option(help: "Pass over this many records first.")
     var skip: Int = 0
 
@@ -63,6 +70,7 @@ struct Inspect: ParsableCommand {
     }
 
     func run() throws {
+        if sniff { return try printSniff() }
         var options = InspectionOptions(file: file, skip: skip, limit: limit)
         options.format = format
         options.delimiter = delimiter
@@ -75,6 +83,15 @@ struct Inspect: ParsableCommand {
             try Inspector(options).run({ print($0) }, note: { text in
                 FileHandle.standardError.write(Data("regpool: note: \(text)\n".utf8))
             })
+        } catch let error as InspectionError {
+            FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))
+            throw ExitCode(error.status.rawValue)
+        }
+    }
+
+    private func printSniff() throws {
+        do {
+            print(try Inspector.sniff(file))
         } catch let error as InspectionError {
             FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))
             throw ExitCode(error.status.rawValue)

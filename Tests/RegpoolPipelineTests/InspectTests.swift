@@ -51,6 +51,24 @@ final class InspectTests: XCTestCase {
         XCTAssertTrue(r.out.contains(#""fields":{"NUM_PATIENT":"LY0016","SEXE":"F","ANNEE_NAISSANCE":"1931","DATE_DIAG""#), r.out)
     }
 
+    func testSniffProposesTheDialectOfEachSampleCSV() throws {
+        let cases: [(String, String, String, String)] = [
+            ("samples/be-gent/patienten_2026-11-20.csv", "windows-1252", ";", "crlf"),
+            ("samples/fr-lyon/traitements_2026-11-21.csv", "latin-1", ";", "crlf"),
+            ("samples/kr-seoul/seoul_mds_20261120.csv", "utf-8", ",", "lf"),
+        ]
+        for (file, encoding, delimiter, lineEnd) in cases {
+            let r = try inspect([TestSupport.root + "/" + file, "--sniff"])
+            XCTAssertEqual(r.status, 0, r.err)
+            let proposal = try XCTUnwrap(r.lines.first?["proposal"] as? [String: [String: Any]], r.out)
+            XCTAssertEqual(proposal["encoding"]?["value"] as? String, encoding, file)
+            XCTAssertEqual(proposal["delimiter"]?["value"] as? String, delimiter, file)
+            XCTAssertEqual(proposal["line_end"]?["value"] as? String, lineEnd, file)
+            XCTAssertFalse((proposal["encoding"]?["reason"] as? String ?? "").isEmpty, file)
+            XCTAssertTrue((r.lines.first?["mapping"] as? String ?? "").contains("encoding: \(encoding)"), file)
+        }
+    }
+
     func testWrongDelimiterGetsAHint() throws {
         let r = try inspect([Self.frPatients, "--limit", "2"])
         XCTAssertEqual(r.status, 0, r.err)
