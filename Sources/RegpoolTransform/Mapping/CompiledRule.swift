@@ -10,8 +10,8 @@ struct CompiledRule: Sendable {
     /// The source field, or nil for a constant.
     let field: String?
     /// Trimmed label bytes → target text (nil target = "not known").
-    let map: [[UInt8]: String?]?
-    let missing: Set<[UInt8]>
+    let map: [ArraySlice<UInt8>: String?]?
+    let missing: Set<ArraySlice<UInt8>>
     let pattern: DatePattern
     let decimal: UInt8
     /// The typed value of a constant (`value:`); `.null` for field rules.
@@ -30,7 +30,7 @@ struct CompiledRule: Sendable {
         target = "\(schema.name).\(rule.column)"
         pattern = rule.datePattern.flatMap { try? DatePattern($0) } ?? .iso  // validated by the parser
         decimal = rule.decimal.asciiValue ?? UInt8(ascii: ".")
-        missing = Set((rule.missing ?? defaultMissing).map(ByteText.trimmed))
+        missing = Set((rule.missing ?? defaultMissing).map { ArraySlice(ByteText.trimmed($0)) })
         map = rule.map.map(CompiledRule.compile)
         switch rule.input {
         case .field(let name):
@@ -43,11 +43,12 @@ struct CompiledRule: Sendable {
         }
     }
 
-    /// The value map as a byte-keyed dictionary; the first entry of a repeated label wins.
-    private static func compile(_ entries: [MapEntry]) -> [[UInt8]: String?] {
-        var out: [[UInt8]: String?] = [:]
+    /// The value map as a byte-keyed dictionary (looked up with the field's bytes, no copy); the
+    /// first entry of a repeated label wins.
+    private static func compile(_ entries: [MapEntry]) -> [ArraySlice<UInt8>: String?] {
+        var out: [ArraySlice<UInt8>: String?] = [:]
         for e in entries {
-            let key = ByteText.trimmed(e.source)
+            let key = ArraySlice(ByteText.trimmed(e.source))
             if out[key] == nil { out[key] = .some(e.target) }
         }
         return out

@@ -20,7 +20,7 @@ extension CompiledRule {
         guard field != nil else { return RuleResult(value: constant, sourceText: nil) }
         guard let raw else { return RuleResult(value: .null, sourceText: nil) }
         let text = ByteText.trimmed(raw)
-        if missing.contains(Array(text)) { return RuleResult(value: .null, sourceText: nil) }
+        if missing.contains(text) { return RuleResult(value: .null, sourceText: nil) }
         let source = ByteText.string(text)
         guard let mapped = applyMap(text, source: source, context: context, audit: &audit) else {
             return RuleResult(value: .null, sourceText: source)
@@ -33,7 +33,7 @@ extension CompiledRule {
     private func applyMap(_ text: ArraySlice<UInt8>, source: String, context: RecordContext,
                           audit: inout AuditLog) -> ArraySlice<UInt8>? {
         guard let map else { return text }
-        guard let hit = map[Array(text)] else {
+        guard let hit = map[text] else {
             audit.record(event(.valueUnmapped, source, context,
                 message: "\(target): the label \"\(source)\" is not in the map; it is null. "
                     + "To fix: add \"\(source)\" to the map in \(rule.location.file):\(rule.location.line)"))
