@@ -6,7 +6,7 @@ import RegpoolModel
 /// `@StudyEventOID`, `@StudyEventRepeatKey`, `@FormOID`, `@FormRepeatKey`, `@ItemGroupOID`,
 /// `@ItemGroupRepeatKey`), one field per ItemData named by its ItemOID (the code as sent; absent for
 /// `IsNull="Yes"`) and, for items with a CodeList, `ItemOID#decode` (the decoded text). Same safety
-/// rules as `XMLReader`: no network, no entities, DOCTYPE refused, any parser error fails the file.
+/// rules as `XMLReader`: no network, only small internal text entities in a DOCTYPE, any parser error fails the file.
 public struct ODMReader: Sendable {
     /// File to open.
     public let path: String
@@ -23,7 +23,7 @@ public struct ODMReader: Sendable {
 
     /// Sends every record to `sink` in document order and returns the metadata read, by MetaDataVersion
     /// OID (item data types, code lists); throws `ExtractError` when the file cannot be read, is not
-    /// well-formed ODM, or has a DOCTYPE, or whatever `sink` throws.
+    /// well-formed ODM, or has a refused DOCTYPE, or whatever `sink` throws.
     @discardableResult
     public func read(_ sink: (ExtractEvent) throws -> Void) throws -> [String: ODMMetaData] {
         let file = try InputFile(path: path, displayName: displayName)

@@ -34,7 +34,9 @@ struct ODMWalker {
         var status = try checked(reader.read())
         while status == 1 {
             switch reader.kind {
-            case .documentType: throw XMLStreamReader.doctypeError(file: displayName)
+            case .documentType:
+                try reader.checkDoctype(file: displayName)
+                status = try checked(reader.read())
             case .other: status = try checked(reader.read())
             case .element: status = try checked(try visitElement(sink))
             }
@@ -96,6 +98,7 @@ struct ODMWalker {
         let versionOID = context[1] ?? ""
         let meta = metaData[versionOID] ?? (metaData.count == 1 ? metaData.values.first : nil) ?? ODMMetaData()
         let (names, bytes, bounds) = builder.fields(of: element, context: context, metaData: meta)
+        try reader.checkEntityExpansion(file: displayName)
         var hasher = SHA256()
         hasher.update(data: element.serialized())
         let locator = stack.map { "/\($0.name)[\($0.position)]" }.joined()

@@ -7,7 +7,7 @@ import RegpoolModel
 
 /// Streams the records of an XML export: every element at `spec.recordPath`, one at a time.
 ///
-/// Documents with a DOCTYPE are refused; any parser error fails the whole file.
+/// A DOCTYPE is accepted only with a few small internal text entities (`XMLDoctype`); any parser error fails the whole file.
 public struct XMLReader: Sendable {
     /// File to open.
     public let path: String
@@ -23,7 +23,7 @@ public struct XMLReader: Sendable {
     }
 
     /// Sends every record to `sink` in document order; throws `ExtractError` when the file cannot be
-    /// read, is not well-formed, or has a DOCTYPE, or whatever `sink` throws.
+    /// read, is not well-formed, or has a refused DOCTYPE, or whatever `sink` throws.
     public func read(_ sink: (ExtractEvent) throws -> Void) throws {
         try read(allFields: false, sink)
     }

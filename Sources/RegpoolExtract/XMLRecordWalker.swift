@@ -31,7 +31,9 @@ struct XMLRecordWalker {
         var status = try checked(reader.read())
         while status == 1 {
             switch reader.kind {
-            case .documentType: throw doctypeError()
+            case .documentType:
+                try reader.checkDoctype(file: displayName)
+                status = try checked(reader.read())
             case .other: status = try checked(reader.read())
             case .element: status = try checked(try visitElement(sink))
             }
@@ -86,6 +88,7 @@ struct XMLRecordWalker {
             return
         }
         let (names, bytes, bounds) = collectsAllFields ? allFields(of: element) : plannedFields(of: element)
+        try reader.checkEntityExpansion(file: displayName)
         var hasher = SHA256()
         hasher.update(data: element.serialized())
         let record = SourceRecord(file: displayName, locator: locator, line: element.line,
@@ -128,9 +131,5 @@ struct XMLRecordWalker {
     /// Passes `status` through, or throws when libxml2 reported an error.
     private func checked(_ status: Int32) throws -> Int32 {
         try reader.checked(status, file: displayName)
-    }
-
-    private func doctypeError() -> ExtractError {
-        XMLStreamReader.doctypeError(file: displayName)
     }
 }

@@ -14,8 +14,8 @@ public struct XMLElementCount: Sendable, Equatable {
 /// A structural summary of an XML export, to find its record element (`regpool inspect` without `--record`).
 public enum XMLStructureSurvey {
     /// The element paths that repeat — some element has two or more children at that path — in
-    /// first-seen order, each with its number of elements in the whole file. Refuses a DOCTYPE and
-    /// fails on the first parser error, like `XMLReader`.
+    /// first-seen order, each with its number of elements in the whole file. Refuses a harmful DOCTYPE
+    /// and fails on the first parser error, like `XMLReader`.
     public static func repeatedElements(path: String, displayName: String) throws -> [XMLElementCount] {
         let file = try InputFile(path: path, displayName: displayName)
         guard let reader = XMLStreamReader(fd: file.descriptor, url: displayName) else {
@@ -27,8 +27,7 @@ public enum XMLStructureSurvey {
         while status == 1 {
             switch reader.kind {
             case .documentType:
-                throw ExtractError(file: displayName, message: "DOCTYPE declarations are not accepted (entity and DTD attacks)",
-                                   hint: "export without a DOCTYPE")
+                try reader.checkDoctype(file: displayName)
             case .element:
                 if let element = reader.currentElement { tally.add(element.localName, depth: reader.depth) }
             case .other:
@@ -41,20 +40,7 @@ public enum XMLStructureSurvey {
     }
 
     private static func checked(_ status: Int32, _ reader: XMLStreamReader, _ displayName: String) throws -> Int32 {
-        if reader.sawDoctype {
-            throw ExtractError(file: displayName, message: "DOCTYPE declarations are not accepted (entity and DTD attacks)",
-                               hint: "export without a DOCTYPE")
-        }
-        if let problem = reader.problem {
-            throw ExtractError(file: displayName, line: problem.line, column: problem.column,
-                               message: "not well-formed XML: \(problem.message)",
-                               hint: "fix the XML at this position, or re-export the file if it was cut short")
-        }
-        if status < 0 {
-            throw ExtractError(file: displayName, message: "the XML parser stopped without a message",
-                               hint: "check that the file is complete, well-formed XML")
-        }
-        return status
+        try reader.checked(status, file: displayName)
     }
 }
 

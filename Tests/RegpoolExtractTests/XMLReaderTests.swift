@@ -156,14 +156,17 @@ final class XMLReaderTests: XCTestCase {
         XCTAssertThrowsError(try readXML(path, spec: XMLRecordSpec(recordPath: "r/p", fields: [])))
     }
 
-    func testDoctypeIsRefusedEvenWhenHarmless() throws {
+    func testHarmlessDoctypeIsAcceptedAndHarmfulOneRefused() throws {
         let s = try Scratch()
         let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE registry>\n<registry><patient id=\"1\"/></registry>\n"
+        let got = try readXML(try s.write("dt.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"]))
+        XCTAssertEqual(got.records.map { $0.string("@id") }, ["1"])
+        let bad = "<?xml version=\"1.0\"?>\n<!DOCTYPE registry SYSTEM \"registry.dtd\">\n<registry><patient id=\"1\"/></registry>\n"
         var seen = 0
-        XCTAssertThrowsError(try XMLReader(path: try s.write("dt.xml", text), displayName: "dt.xml",
+        XCTAssertThrowsError(try XMLReader(path: try s.write("bad.xml", bad), displayName: "bad.xml",
                                            spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"])).read { _ in seen += 1 }) {
-            XCTAssertEqual(($0 as? ExtractError)?.message, "DOCTYPE declarations are not accepted (entity and DTD attacks)")
-            XCTAssertEqual(($0 as? ExtractError)?.hint, "export without a DOCTYPE")
+            XCTAssertEqual(($0 as? ExtractError)?.message, "DOCTYPE with an external DTD (SYSTEM \"registry.dtd\") is not accepted")
+            XCTAssertEqual(($0 as? ExtractError)?.hint, "export without a DOCTYPE, or with only small internal text entities")
         }
         XCTAssertEqual(seen, 0)
     }
