@@ -31,16 +31,8 @@ struct ODMWalker {
 
     /// Reads the whole document, sending each record to `sink`.
     mutating func run(_ sink: (ExtractEvent) throws -> Void) throws {
-        var status = try checked(reader.read())
-        while status == 1 {
-            switch reader.kind {
-            case .documentType:
-                try reader.checkDoctype(file: displayName)
-                status = try checked(reader.read())
-            case .other: status = try checked(reader.read())
-            case .element: status = try checked(try visitElement(sink))
-            }
-        }
+        let reader = self.reader
+        try reader.walk(file: displayName) { try visitElement(sink) }
     }
 
     /// Handles the element under the cursor and moves on; returns the reader's status.

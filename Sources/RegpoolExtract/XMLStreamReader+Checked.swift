@@ -17,6 +17,21 @@ extension XMLStreamReader {
         return status
     }
 
+    /// Reads the whole document: checks every move, vets the DOCTYPE, and hands each element to
+    /// `visit`, which moves the cursor on and returns the reader's status.
+    func walk(file: String, visit: () throws -> Int32) throws {
+        var status = try checked(read(), file: file)
+        while status == 1 {
+            switch kind {
+            case .documentType:
+                try checkDoctype(file: file)
+                status = try checked(read(), file: file)
+            case .other: status = try checked(read(), file: file)
+            case .element: status = try checked(try visit(), file: file)
+            }
+        }
+    }
+
     /// Throws unless the DOCTYPE under the cursor is harmless (`XMLDoctype.refusal`).
     func checkDoctype(file: String) throws {
         if let reason = currentDoctype?.refusal { throw Self.doctypeError(file: file, reason: reason) }
