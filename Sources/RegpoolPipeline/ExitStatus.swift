@@ -6,6 +6,8 @@ public enum ExitStatus: Int32, Sendable {
     case failed = 1
     /// The build was published, but some files or records were rejected (see audit.jsonl).
     case builtWithRejectedInputs = 3
+    /// `regpool check`: the configuration is valid, but the data has unmapped values or rejected records or files.
+    case checkFoundProblems = 4
     /// Bad command-line arguments.
     case usage = 64
     /// A pipeline or mapping file is missing or invalid; nothing was built.

@@ -2,13 +2,12 @@ import Foundation
 import RegpoolConfig
 import RegpoolLoad
 
-/// A pipeline file with its centres' mappings parsed and its key loaded: everything a run needs
-/// before it touches an export.
+/// A pipeline file with its centres' mappings parsed: everything a run or a check needs before it
+/// touches an export. The key is not loaded here (`regpool check` works without the secret).
 struct LoadedPipeline {
     let config: PipelineConfig
     let mappings: [String: MappingConfig]
     let configFiles: [Manifest.ConfigFile]
-    let key: [UInt8]
     /// How paths are shown in the audit and the manifest.
     let display: DisplayPath
 
@@ -45,8 +44,7 @@ struct LoadedPipeline {
             }
         }
         guard problems.isEmpty else { throw PipelineError(.config, problems.joined(separator: "\n")) }
-        let key = try KeyLoader.load(config.key)
-        return LoadedPipeline(config: config, mappings: mappings, configFiles: files, key: key, display: display)
+        return LoadedPipeline(config: config, mappings: mappings, configFiles: files, display: display)
     }
 
     /// Parses a mapping under its display path (for audit rule references); problems are

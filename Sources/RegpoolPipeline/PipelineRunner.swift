@@ -21,10 +21,11 @@ public struct PipelineRunner {
     /// Builds and publishes; throws PipelineError when nothing could be built.
     public func run() throws -> RunSummary {
         let pipeline = try LoadedPipeline.load(pipelinePath: pipelinePath, outputOverride: outputOverride)
+        let key = try KeyLoader.load(pipeline.config.key)
         let inboxes = try pipeline.config.centres.map { centre in
             try CentreInbox.scan(centre, mapping: pipeline.mappings[centre.id]!)
         }
-        let fingerprint = KeyLoader.fingerprint(pipeline.key)
+        let fingerprint = KeyLoader.fingerprint(key)
         let inputs = inboxes.flatMap { $0.manifestInputs(pipeline.display) }
         let buildID = Self.buildID(configs: pipeline.configFiles, inputs: inputs, keyFingerprint: fingerprint)
         logger.info("build started", metadata: ["build": "\(buildID)", "centres": "\(inboxes.count)"])
@@ -41,7 +42,7 @@ public struct PipelineRunner {
             rejectedFiles += outcome.filesRejected
             logger.info("centre mapped", metadata: ["centre": "\(inbox.centre.id)", "records": "\(outcome.recordsRead)"])
         }
-        let (tables, cohortAudit) = CohortAssembler.assemble(results, pseudonymizer: Pseudonymizer(key: pipeline.key))
+        let (tables, cohortAudit) = CohortAssembler.assemble(results, pseudonymizer: Pseudonymizer(key: key))
         audit.merge(cohortAudit)
         // Records rejected by the transform (no patient key, no parent) count as rejected inputs too.
         rejected += audit.lines(with: .recordRejected) + audit.lines(with: .recordOrphaned)

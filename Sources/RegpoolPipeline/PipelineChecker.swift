@@ -1,0 +1,48 @@
+import Logging
+import RegpoolConfig
+import RegpoolModel
+
+/// `regpool check`: parses the pipeline and every mapping strictly, then reads every centre's
+/// current inbox through its mapping and reports what a run would leave unmapped or reject.
+/// Writes nothing and never loads the pseudonym key.
+public struct PipelineChecker {
+    public let pipelinePath: String
+    public let logger: Logger
+
+    /// A checker of `pipelinePath`; the logger is silent unless one is given.
+    public init(pipelinePath: String, logger: Logger? = nil) {
+        self.pipelinePath = pipelinePath
+        self.logger = logger ?? Logger(label: "regpool", factory: { _ in SwiftLogNoOpLogHandler() })
+    }
+
+    /// The findings; throws PipelineError (.config with every problem, or .input for an unreadable inbox).
+    public func check() throws -> CheckReport {
+        let pipeline = try LoadedPipeline.load(pipelinePath: pipelinePath, outputOverride: nil)
+        let centres = try pipeline.config.centres.map { centre in
+            let mapping = pipeline.mappings[centre.id]!
+            let inbox = try CentreInbox.scan(centre, mapping: mapping)
+            return Self.check(inbox, mapping: mapping, logger: logger)
+        }
+        return CheckReport(pipeline: pipelinePath, centres: centres)
+    }
+
+    /// One centre: extract and map every file as a run would, and keep the problems of the audit.
+    static func check(_ inbox: CentreInbox, mapping: MappingConfig, logger: Logger) -> CheckReport.Centre {
+        let outcome = CentreExtraction(inbox: inbox, mapping: mapping, logger: logger).run()
+        let events = (outcome.audit.events() + outcome.result.audit.events()).sorted(by: AuditEvent.precedes)
+        var tally = UnmappedTally()
+        tally.add(events)
+        let unmapped = tally.entries.map {
+            CheckReport.Unmapped(field: $0.field, target: $0.target, value: $0.value, count: $0.count,
+                                 firstFile: $0.firstFile, firstLocator: $0.firstLocator)
+        }
+        let rejected: Set<AuditCode> = [.fileRejected, .recordUnreadable, .recordRejected, .recordOrphaned]
+        let rejections = events.filter { rejected.contains($0.code) }.map {
+            CheckReport.Rejection(code: $0.code.code, event: $0.code.event, file: $0.file, locator: $0.locator,
+                                  field: $0.field, value: $0.sourceValue, message: $0.message)
+        }
+        return CheckReport.Centre(
+            id: inbox.centre.id, files: inbox.files.count, recordsRead: outcome.recordsRead, unmapped: unmapped,
+            rejections: rejections, notes: inbox.events.map(\.message))
+    }
+}
