@@ -68,7 +68,9 @@ def _check_value(problems, where, table, column, rule, text, missing):
 def check_csv(source, path, missing, problems):
     opts = source.get("csv", {})
     delim = opts.get("delimiter", ",").replace("\\t", "\t")
-    with open(path, encoding="utf-8-sig", newline="") as f:
+    encoding = {"utf-8": "utf-8-sig", "windows-1252": "cp1252"}.get(opts.get("encoding", "utf-8").lower(),
+                                                                    opts.get("encoding", "utf-8"))
+    with open(path, encoding=encoding, newline="") as f:
         reader = csv.reader(f, delimiter=delim, quotechar=opts.get("quote", '"'))
         header = next(reader)
         rules = [(t, c, r) for t, c, r in _rules(source) if "field" in r]

@@ -139,13 +139,14 @@ FILES = ((PATIENTS_FILE, PATIENT_HEADER), (TREATMENTS_FILE, TREATMENT_HEADER),
          (TRANSPLANTS_FILE, TRANSPLANT_HEADER))
 
 
-# The registry's treatment export comes from an older tool: Latin-1 with CRLF line ends.
-ENCODINGS = {TREATMENTS_FILE: ("latin-1", "\r\n")}
+# The registry's patient and treatment exports come from an older Windows tool: Latin-1 with
+# CRLF line ends. The transplant file comes from a newer one: UTF-8, LF.
+ENCODINGS = {PATIENTS_FILE: ("latin-1", "\r\n"), TREATMENTS_FILE: ("latin-1", "\r\n")}
 
 
 def open_files(outdir):
-    """Opens the three files (1 MiB buffers) with their headers: UTF-8 with '\\n' line ends,
-    except the treatments file (Latin-1, CRLF)."""
+    """Opens the three files (1 MiB buffers) with their headers: patients and treatments in
+    Latin-1 with CRLF, transplants in UTF-8 with '\\n'."""
     files = []
     for name, header in FILES:
         encoding, newline = ENCODINGS.get(name, ("utf-8", ""))

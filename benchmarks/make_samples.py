@@ -149,7 +149,7 @@ def _first_seed(make, ok):
 
 def _report(samples):
     print("fr-lyon planted:")
-    with open(f"{samples}/fr-lyon/{fr.PATIENTS_FILE}", encoding="utf-8", newline="") as f:
+    with open(f"{samples}/fr-lyon/{fr.PATIENTS_FILE}", encoding=fr.ENCODINGS[fr.PATIENTS_FILE][0], newline="") as f:
         for n, row in enumerate(csv.reader(f, delimiter=";"), 1):
             if len(row) != len(fr.PATIENT_HEADER) or row[1] == "I":
                 print(f"  {fr.PATIENTS_FILE} line {n}: {len(row)} fields: {';'.join(row)}")

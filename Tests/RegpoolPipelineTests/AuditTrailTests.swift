@@ -28,7 +28,7 @@ final class AuditTrailTests: XCTestCase {
         XCTAssertEqual(e["locator"] as? String, "line 22")
         XCTAssertEqual(e["field"] as? String, "SEXE")
         XCTAssertEqual(e["target"] as? String, "patients.sex")
-        XCTAssertTrue((e["rule"] as? String ?? "").contains("fr-lyon.yaml:28"), "\(e)")
+        XCTAssertTrue((e["rule"] as? String ?? "").contains("fr-lyon.yaml:29"), "\(e)")
         XCTAssertTrue(e["target_value"] is NSNull)
     }
 
