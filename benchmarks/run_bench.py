@@ -77,13 +77,21 @@ def csv_files(inbox):
     return sorted(os.path.join(inbox, f) for f in os.listdir(inbox) if f.endswith(".csv"))
 
 
+def file_encoding(path):
+    """The encoding the fr-lyon format writes this file in (see frlyon_format.ENCODINGS)."""
+    sys.path.insert(0, HERE)
+    import frlyon_format
+    return frlyon_format.ENCODINGS.get(os.path.basename(path), ("utf-8", ""))[0]
+
+
 def duckdb_convert(inbox, out, threads):
     import duckdb
     con = duckdb.connect()
     con.execute(f"SET threads={threads}")
     start = time.perf_counter()
     for i, path in enumerate(csv_files(inbox)):
-        con.execute(f"COPY (SELECT * FROM read_csv('{path}', delim=';', header=true, all_varchar=true)) "
+        con.execute(f"COPY (SELECT * FROM read_csv('{path}', delim=';', header=true, all_varchar=true, "
+                    f"encoding='{file_encoding(path)}')) "
                     f"TO '{out}/duckdb-{i}.parquet' (FORMAT parquet)")
     return time.perf_counter() - start
 
@@ -93,7 +101,8 @@ def pyarrow_convert(inbox, out):
     import pyarrow.parquet as pq
     start = time.perf_counter()
     for i, path in enumerate(csv_files(inbox)):
-        table = pc.read_csv(path, parse_options=pc.ParseOptions(delimiter=";"))
+        table = pc.read_csv(path, read_options=pc.ReadOptions(encoding=file_encoding(path)),
+                            parse_options=pc.ParseOptions(delimiter=";"))
         pq.write_table(table, f"{out}/pyarrow-{i}.parquet")
     return time.perf_counter() - start
 
@@ -102,7 +111,8 @@ def extraction_memory(regpool, base):
     """Peak RSS of streaming extraction alone (`regpool inspect` to /dev/null) at 1x, 10x, 100x input."""
     rows = []
     for kind, gen, reader_args in (
-        ("CSV", "gen_fr_lyon.py", lambda d: [os.path.join(d, "patients_2026-11-21.csv"), "--delimiter", ";"]),
+        ("CSV", "gen_fr_lyon.py", lambda d: [os.path.join(d, "patients_2026-11-21.csv"), "--delimiter", ";",
+                                             "--encoding", file_encoding("patients_2026-11-21.csv")]),
         ("XML", "gen_lakeside_xml.py", lambda d: [os.path.join(d, "export_2026-11-21.xml"), "--record", "/registry/patient"]),
     ):
         for factor in (1, 10, 100):
