@@ -11,7 +11,7 @@ PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINE ?= pipelines/sample-nightly.yaml
 
-.PHONY: run test deps apt-deps py-deps build release bench golden clean
+.PHONY: run test deps apt-deps py-deps build release bench bench-scale golden clean
 
 ## run: build regpool (release) and run the sample nightly pipeline into builds/
 run: apt-deps release
@@ -30,6 +30,11 @@ golden: deps
 ## bench: time regpool against DuckDB on a generated 200k-patient export
 bench: deps release
 	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --python $(abspath $(PY))
+
+## bench-scale: extraction memory up to ~1.6 GB of CSV and ~1 GB of XML (100x of 62k / 7k patients; slow)
+bench-scale: deps release
+	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --extraction-only \
+		--extraction-base 62000 --xml-extraction-base 7000
 
 deps: apt-deps py-deps
 

@@ -107,7 +107,7 @@ def pyarrow_convert(inbox, out):
     return time.perf_counter() - start
 
 
-def extraction_memory(regpool, base):
+def extraction_memory(regpool, base, xml_base=None):
     """Peak RSS of streaming extraction alone (`regpool inspect` to /dev/null) at 1x, 10x, 100x input."""
     rows = []
     for kind, gen, reader_args in (
@@ -116,7 +116,7 @@ def extraction_memory(regpool, base):
         ("XML", "gen_lakeside_xml.py", lambda d: [os.path.join(d, "export_2026-11-21.xml"), "--record", "/registry/patient"]),
     ):
         for factor in (1, 10, 100):
-            n = base * factor
+            n = ((xml_base or base) if kind == "XML" else base) * factor
             tag = generator_tag(gen, "frlyon_format.py", "lakeside_format.py", "cohort.py")
             data = os.path.join(HERE, "data", f"{gen[:-3]}-{n}-{tag}")
             stamp = os.path.join(data, ".complete")
@@ -146,7 +146,13 @@ def main():
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--extraction-base", type=int, default=2000,
                     help="patients at 1x for the extraction-memory series (10x and 100x follow)")
+    ap.add_argument("--xml-extraction-base", type=int, default=None,
+                    help="patients at 1x for the XML series (default: --extraction-base)")
+    ap.add_argument("--extraction-only", action="store_true",
+                    help="only the extraction-memory series (e.g. with a large --extraction-base)")
     args = ap.parse_args()
+    if args.extraction_only:
+        return extraction_memory(args.regpool, args.extraction_base, args.xml_extraction_base)
 
     inbox = generate(args.patients)
     size = sum(os.path.getsize(p) for p in csv_files(inbox))
@@ -167,7 +173,7 @@ def main():
     print(f"DuckDB CSV->Parquet, 2 threads:                 {duck2:8.2f} s   ratio regpool/DuckDB(2) = {reg_time / duck2:.2f}")
     print(f"pyarrow CSV->Parquet:                           {arrow:8.2f} s   ratio regpool/pyarrow   = {reg_time / arrow:.2f}")
     print(f"regpool throughput: {size / 2**20 / reg_time:.1f} MiB/s")
-    extraction_memory(args.regpool, args.extraction_base)
+    extraction_memory(args.regpool, args.extraction_base, args.xml_extraction_base)
 
 
 if __name__ == "__main__":
