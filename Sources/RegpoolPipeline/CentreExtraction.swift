@@ -15,7 +15,6 @@ struct CentreExtraction {
         let result: CentreResult
         let audit: AuditLog
         let recordsRead: Int
-        let recordsRejected: Int
         let filesRejected: Int
     }
 
@@ -23,34 +22,13 @@ struct CentreExtraction {
         var mapper = CentreMapper(centre: inbox.centre, mapping: mapping)
         var audit = AuditLog()
         inbox.events.forEach { audit.record($0) }
-        var read = 0, rejected = 0, rejectedFiles = 0
+        var read = 0, rejectedFiles = 0
         for file in inbox.files {
             mapper.beginFile()
-            var fileAudit = AuditLog()
-            var fileRead = 0, fileRejected = 0
             do {
-                for source in file.sources {
-                    var count = 0
-                    let replaced = try reader(for: file, source: source).read { event in
-                        switch event {
-                        case .record(let record):
-                            mapper.map(record, source: source)
-                            count += 1
-                        case .rejected(let record):
-                            mapper.reject(record, source: source)
-                            fileAudit.record(rejectionEvent(record, source: source))
-                            fileRejected += 1
-                        }
-                    }
-                    fileRead += count
-                    if let replaced { fileAudit.record(replacementEvent(replaced, file: file, source: source)) }
-                    fileAudit.record(AuditEvent(
-                        .fileRead, centre: inbox.centre.id, file: file.name, field: source.name, count: count,
-                        message: "\(file.name) gave \(count) record(s) for source \(source.name)."))
-                }
+                let (fileRead, fileAudit) = try readFile(file, into: &mapper)
                 mapper.commitFile()
                 read += fileRead
-                rejected += fileRejected
                 audit.merge(fileAudit)
             } catch {
                 mapper.rollBackFile()
@@ -59,8 +37,33 @@ struct CentreExtraction {
                 logger.warning("file rejected", metadata: ["centre": "\(inbox.centre.id)", "file": "\(file.name)"])
             }
         }
-        let result = mapper.finish()
-        return Outcome(result: result, audit: audit, recordsRead: read, recordsRejected: rejected, filesRejected: rejectedFiles)
+        return Outcome(result: mapper.finish(), audit: audit, recordsRead: read, filesRejected: rejectedFiles)
+    }
+
+    /// Streams one file through each of its sources into `mapper`; returns the records read and
+    /// the file's extract audit (kept apart until the whole file has been read).
+    private func readFile(_ file: CentreInbox.File, into mapper: inout CentreMapper) throws -> (Int, AuditLog) {
+        var fileAudit = AuditLog()
+        var fileRead = 0
+        for source in file.sources {
+            var count = 0
+            let replaced = try reader(for: file, source: source).read { event in
+                switch event {
+                case .record(let record):
+                    mapper.map(record, source: source)
+                    count += 1
+                case .rejected(let record):
+                    mapper.reject(record, source: source)
+                    fileAudit.record(rejectionEvent(record, source: source))
+                }
+            }
+            fileRead += count
+            if let replaced { fileAudit.record(replacementEvent(replaced, file: file, source: source)) }
+            fileAudit.record(AuditEvent(
+                .fileRead, centre: inbox.centre.id, file: file.name, field: source.name, count: count,
+                message: "\(file.name) gave \(count) record(s) for source \(source.name)."))
+        }
+        return (fileRead, fileAudit)
     }
 
     private func reader(for file: CentreInbox.File, source: SourceSpec) throws -> AnyReader {

@@ -32,20 +32,19 @@ public struct PipelineRunner {
 
         var audit = AuditLog()
         var results: [CentreResult] = []
-        var read = 0, rejected = 0, rejectedFiles = 0
+        var read = 0, rejectedFiles = 0
         for inbox in inboxes {
             let outcome = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!, logger: logger).run()
             results.append(outcome.result)
             audit.merge(outcome.audit)  // the centre's mapping audit comes back through assemble()
             read += outcome.recordsRead
-            rejected += outcome.recordsRejected
             rejectedFiles += outcome.filesRejected
             logger.info("centre mapped", metadata: ["centre": "\(inbox.centre.id)", "records": "\(outcome.recordsRead)"])
         }
         let (tables, cohortAudit) = CohortAssembler.assemble(results, pseudonymizer: Pseudonymizer(key: key))
         audit.merge(cohortAudit)
-        // Records rejected by the transform (no patient key, no parent) count as rejected inputs too.
-        rejected += audit.lines(with: .recordRejected) + audit.lines(with: .recordOrphaned)
+        // Every rejected record, by the extractor or the transform, is a `rejected` lineage entry.
+        let rejected = results.reduce(0) { $0 + $1.lineage.filter { !$0.isAccepted }.count }
 
         let manifest = Manifest(
             buildID: buildID, pipeline: pipeline.display.of(pipelinePath), regpoolVersion: RegpoolVersion.number, cdmVersion: CDM.version,
