@@ -71,20 +71,6 @@ final class CLITests: XCTestCase {
     }
 
     private func pipeline(in dir: String, mapping: String, inbox: String) throws {
-        let text = """
-            version: 1
-            name: cli-test
-            output: out
-            pseudonym_key:
-              file: \(TestSupport.root)/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt
-            centres:
-              - id: fr-lyon
-                region: europe
-                cohort_source: registry
-                inbox: \(inbox)
-                mapping: \(mapping)
-
-            """
-        try text.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        try TestSupport.writePipeline(in: dir, centre: "fr-lyon", inbox: inbox, mapping: mapping)
     }
 }

@@ -129,23 +129,9 @@ final class CheckTests: XCTestCase {
     }
 
     /// A one-centre pipeline in `dir` over the centre's sample inbox.
-    private func pipeline(in dir: String, centre: String, mapping: String,
-                          key: String = "file: \(TestSupport.root)/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt") throws {
+    private func pipeline(in dir: String, centre: String, mapping: String, key: String = TestSupport.testKey) throws {
         let (region, source) = centre == "kr-seoul" ? ("asia", "compassionate_use") : ("europe", "registry")
-        let text = """
-            version: 1
-            name: check-test
-            output: out
-            pseudonym_key:
-              \(key)
-            centres:
-              - id: \(centre)
-                region: \(region)
-                cohort_source: \(source)
-                inbox: \(TestSupport.root)/samples/\(centre)
-                mapping: \(mapping)
-
-            """
-        try text.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        try TestSupport.writePipeline(in: dir, centre: centre, region: region, cohortSource: source,
+                                      inbox: "\(TestSupport.root)/samples/\(centre)", mapping: mapping, key: key)
     }
 }

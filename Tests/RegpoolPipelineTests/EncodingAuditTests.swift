@@ -26,14 +26,8 @@ final class EncodingAuditTests: XCTestCase {
                     sex: { field: sexe, map: { M: male, F: female } }
                     karyotype_iscn: { field: caryotype }
             """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
-        try """
-            version: 1
-            name: cp1252
-            output: out
-            pseudonym_key: { file: \(TestSupport.root)/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt }
-            centres:
-              - { id: be-x, region: europe, cohort_source: registry, inbox: inbox, mapping: m.yaml }
-            """.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        try TestSupport.writePipeline(in: dir, centre: "be-x", region: "europe", cohortSource: "registry",
+                                      inbox: "inbox", mapping: "m.yaml")
         let summary = try PipelineRunner(pipelinePath: dir + "/p.yaml").run()
         let audit = try String(contentsOfFile: summary.buildPath + "/audit.jsonl", encoding: .utf8)
         let line = try XCTUnwrap(audit.split(separator: "\n").first { $0.contains("\"E1004\"") })

@@ -27,14 +27,8 @@ final class REDCapInboxTests: XCTestCase {
                   patients:
                     sex: { field: "sex#label", map: { Male: male, Female: female } }
             """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
-        try """
-            version: 1
-            name: redcap
-            output: out
-            pseudonym_key: { file: \(TestSupport.root)/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt }
-            centres:
-              - { id: ca-x, region: north_america, cohort_source: compassionate_use, inbox: inbox, mapping: m.yaml }
-            """.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        try TestSupport.writePipeline(in: dir, centre: "ca-x", region: "north_america", cohortSource: "compassionate_use",
+                                      inbox: "inbox", mapping: "m.yaml")
         let summary = try PipelineRunner(pipelinePath: dir + "/p.yaml").run()
         let audit = try String(contentsOfFile: summary.buildPath + "/audit.jsonl", encoding: .utf8)
         let manifest = try String(contentsOfFile: summary.buildPath + "/manifest.json", encoding: .utf8)

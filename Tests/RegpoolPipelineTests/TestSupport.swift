@@ -47,6 +47,32 @@ enum TestSupport {
         return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
+    /// The sample pipeline's public test key, as a pipeline's `pseudonym_key` value.
+    static let testKey = "file: \(root)/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt"
+
+    /// Writes `dir/p.yaml`, a one-centre pipeline writing into `dir/out`; returns its path.
+    @discardableResult
+    static func writePipeline(in dir: String, centre: String, region: String = "europe",
+                              cohortSource: String = "registry", inbox: String, mapping: String,
+                              key: String = testKey) throws -> String {
+        let text = """
+            version: 1
+            name: test-\(centre)
+            output: out
+            pseudonym_key:
+              \(key)
+            centres:
+              - id: \(centre)
+                region: \(region)
+                cohort_source: \(cohortSource)
+                inbox: \(inbox)
+                mapping: \(mapping)
+
+            """
+        try text.write(toFile: dir + "/p.yaml", atomically: true, encoding: .utf8)
+        return dir + "/p.yaml"
+    }
+
     /// Reads Parquet files with pyarrow, DuckDB and polars (which must agree) via Tests/interop/read_parquet.py.
     static func readParquet(_ files: [String]) throws -> [ReaderFile] {
         let python = try python()
