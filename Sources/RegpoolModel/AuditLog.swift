@@ -76,6 +76,19 @@ public struct AuditSummaryKey: Hashable, Sendable {
         self.rule = rule
     }
 
+    /// The key of a decision that depends only on the rule and the source bytes (a value map, a
+    /// unit factor): no text is made for the look-up.
+    public init(_ code: AuditCode, centre: String, field: String?, target: String, sourceBytes: ArraySlice<UInt8>,
+                rule: String) {
+        self.code = code.code
+        self.centre = centre
+        self.field = field
+        self.target = target
+        self.source = Array(sourceBytes)
+        self.targetValue = nil
+        self.rule = rule
+    }
+
     /// The key of an event.
     public init(_ e: AuditEvent) {
         self.init(e.code, centre: e.centre, field: e.field, target: e.target, sourceValue: e.sourceValue,

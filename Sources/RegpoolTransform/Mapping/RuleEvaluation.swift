@@ -10,40 +10,45 @@ struct RecordContext: Sendable {
 /// What one rule gave for one record.
 struct RuleResult: Sendable {
     let value: Value
-    /// The trimmed source text the rule read (nil for constants, absent or missing fields).
-    let sourceText: String?
+    /// The trimmed source bytes the rule read (nil for constants, absent or missing fields).
+    let sourceBytes: ArraySlice<UInt8>?
+
+    /// The source bytes as text, made only when asked for (lab `source_value`, previews).
+    var sourceText: String? { sourceBytes.map(ByteText.string) }
 }
 
 extension CompiledRule {
     /// Applies the rule to the field bytes (`nil` = absent), auditing every decision.
     func evaluate(_ raw: ArraySlice<UInt8>?, context: RecordContext, audit: inout AuditLog) -> RuleResult {
-        guard field != nil else { return RuleResult(value: constant, sourceText: nil) }
-        guard let raw else { return RuleResult(value: .null, sourceText: nil) }
+        guard field != nil else { return RuleResult(value: constant, sourceBytes: nil) }
+        guard let raw else { return RuleResult(value: .null, sourceBytes: nil) }
         let text = ByteText.trimmed(raw)
-        if missing.contains(text) { return RuleResult(value: .null, sourceText: nil) }
-        let source = ByteText.string(text)
-        guard let mapped = applyMap(text, source: source, context: context, audit: &audit) else {
-            return RuleResult(value: .null, sourceText: source)
+        if missing.contains(text) { return RuleResult(value: .null, sourceBytes: nil) }
+        guard let mapped = applyMap(text, context: context, audit: &audit) else {
+            return RuleResult(value: .null, sourceBytes: text)
         }
-        let value = typed(mapped, source: source, context: context, audit: &audit)
-        return RuleResult(value: value, sourceText: source)
+        let value = typed(mapped, source: text, context: context, audit: &audit)
+        return RuleResult(value: value, sourceBytes: text)
     }
 
     /// Step 2: the map's target for the label, or the text itself without a map; nil = null.
-    private func applyMap(_ text: ArraySlice<UInt8>, source: String, context: RecordContext,
+    /// Text for the audit is made only when an event is new.
+    private func applyMap(_ text: ArraySlice<UInt8>, context: RecordContext,
                           audit: inout AuditLog) -> ArraySlice<UInt8>? {
         guard let map else { return text }
         guard let hit = map[text] else {
+            let source = ByteText.string(text)
             audit.record(event(.valueUnmapped, source, context,
                 message: "\(target): the label \"\(source)\" is not in the map; it is null. "
                     + "To fix: add \"\(source)\" to the map in \(rule.location.file):\(rule.location.line)"))
             return nil
         }
         guard let targetText = hit else { return nil }
-        if targetText != source {
+        if !targetText.utf8.elementsEqual(text) {
             let key = AuditSummaryKey(.valueMapped, centre: context.centre, field: field, target: target,
-                                      sourceValue: source, targetValue: targetText, rule: reference)
+                                      sourceBytes: text, rule: reference)
             audit.count(key) {
+                let source = ByteText.string(text)
                 var e = event(.valueMapped, source, context, message: "\(target): \"\(source)\" mapped to \"\(targetText)\"")
                 e.targetValue = targetText
                 return e
@@ -53,7 +58,7 @@ extension CompiledRule {
     }
 
     /// Step 3: the typed parse, with T3001/T3002 on refusal and T3004 on a unit conversion.
-    private func typed(_ text: ArraySlice<UInt8>, source: String, context: RecordContext,
+    private func typed(_ text: ArraySlice<UInt8>, source: ArraySlice<UInt8>, context: RecordContext,
                        audit: inout AuditLog) -> Value {
         switch parser.parse(text) {
         case .value(let v):
@@ -61,25 +66,26 @@ extension CompiledRule {
             return v
         case .unmapped(let why):
             let shown = ByteText.string(text)
-            audit.record(event(.valueUnmapped, source, context,
+            audit.record(event(.valueUnmapped, ByteText.string(source), context,
                 message: "\(target): \"\(shown)\" \(why); it is null. "
                     + "To fix: map it with `map:` in \(rule.location.file):\(rule.location.line)"))
             return .null
         case .invalid(let why):
             let shown = ByteText.string(text)
-            audit.record(event(.valueInvalid, source, context,
+            audit.record(event(.valueInvalid, ByteText.string(source), context,
                 message: "\(target): \"\(shown)\" \(why); it is null. "
                     + "To fix: correct the export or the rule in \(rule.location.file):\(rule.location.line)"))
             return .null
         }
     }
 
-    private func countConversion(_ v: Value, factor: Double, _ source: String, _ context: RecordContext,
+    private func countConversion(_ v: Value, factor: Double, _ sourceBytes: ArraySlice<UInt8>, _ context: RecordContext,
                                  _ audit: inout AuditLog) {
-        let converted = v.text
+        // The converted value follows from the source bytes and the rule: they alone are the key.
         let key = AuditSummaryKey(.unitConverted, centre: context.centre, field: field, target: target,
-                                  sourceValue: source, targetValue: converted, rule: reference)
+                                  sourceBytes: sourceBytes, rule: reference)
         audit.count(key) {
+            let source = ByteText.string(sourceBytes), converted = v.text
             let unit = rule.unit ?? "the centre's unit"
             var e = event(.unitConverted, source, context,
                 message: "\(target): \(source) \(unit) × \(factor) = \(converted) in the canonical unit")
