@@ -76,6 +76,12 @@ public enum RuleInput: Sendable, Equatable {
     case field(String)
     /// A constant written in the mapping (`value:`), e.g. an analyte token.
     case constant(String)
+
+    /// The source field, or nil for a constant.
+    public var fieldName: String? {
+        if case .field(let name) = self { return name }
+        return nil
+    }
 }
 
 /// How one CDM column is filled from one source record.

@@ -50,7 +50,8 @@ extension AuditCode {
     public static let valueInvalid = AuditCode("T3002", "ValueInvalid", .transform)
     /// Summary per (centre, field, source value): a value map turned a label into a CDM token.
     public static let valueMapped = AuditCode("T3003", "ValueMapped", .transform)
-    /// Summary per (centre, field, source value): a number was converted to the canonical unit.
+    /// Summary per (centre, field, source value, rule): a number was converted to the canonical
+    /// unit; counted only for values that reach the output.
     public static let unitConverted = AuditCode("T3004", "UnitConverted", .transform)
     /// A record without a patient key; nothing from it is in the build.
     public static let recordRejected = AuditCode("T3005", "RecordRejected", .transform)
@@ -63,6 +64,16 @@ extension AuditCode {
     /// A child record (a course, a line, a lab) whose patient key has no patient record in the
     /// centre's exports; nothing from it is in the build.
     public static let recordOrphaned = AuditCode("T3009", "RecordOrphaned", .transform)
+    /// Summary per (centre, field, source value, rule): a label no map lists took the rule's
+    /// `unknown:` default.
+    public static let valueDefaulted = AuditCode("T3010", "ValueDefaulted", .transform)
+    /// Summary per (centre, field, source value, rule): a partial date (month or year only) was
+    /// completed by the rule's imputation; counted only for values that reach the output.
+    public static let dateImputed = AuditCode("T3011", "DateImputed", .transform)
+    /// A number outside the plausible range of its CDM column (after conversion); it is null.
+    public static let valueOutOfRange = AuditCode("T3012", "ValueOutOfRange", .transform)
+    /// An item of a packed cell that the rule's pattern does not read; it gives no row.
+    public static let itemUnreadable = AuditCode("T3013", "ItemUnreadable", .transform)
 
     // Link (L4xxx)
     /// Records of one centre with the same local key were merged into one patient.
@@ -80,6 +91,7 @@ extension AuditCode {
     public static let all: [AuditCode] = [
         .inboxUnreadable, .fileIgnored, .sourceMissing, .fileRejected, .recordUnreadable, .fileRead, .charactersReplaced,
         .valueUnmapped, .valueInvalid, .valueMapped, .unitConverted, .recordRejected, .rowDropped,
-        .valueSuperseded, .valueInconsistent, .recordOrphaned, .recordsMerged, .patientExcluded, .tableWritten,
+        .valueSuperseded, .valueInconsistent, .recordOrphaned, .valueDefaulted, .dateImputed, .valueOutOfRange,
+        .itemUnreadable, .recordsMerged, .patientExcluded, .tableWritten,
     ]
 }

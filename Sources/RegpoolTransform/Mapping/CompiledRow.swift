@@ -24,6 +24,8 @@ struct CompiledRow: Sendable {
 struct ProducedRow: Sendable {
     let schema: TableSchema
     var values: [Value]
+    /// Conversions and imputations of this row's values.
+    var notes: [ValueNote] = []
 }
 
 extension CompiledRow {
@@ -34,14 +36,16 @@ extension CompiledRow {
         var values = [Value](repeating: .null, count: schema.columns.count)
         var anyField = false
         var valueSource: String?
+        var notes: [ValueNote] = []
         forEachRule(raw: raw, fieldIndexes: fieldIndexes) { rule, bytes in
             let result = rule.evaluate(bytes, context: context, audit: &audit)
             values[rule.columnIndex] = result.value
+            if let note = result.note { notes.append(note) }
             if rule.field != nil, !result.value.isNull { anyField = true }
             if rule.rule.column == "value" { valueSource = result.sourceText }
         }
         guard anyField else { return nil }
-        var row = ProducedRow(schema: schema, values: values)
+        var row = ProducedRow(schema: schema, values: values, notes: notes)
         fillDerived(&row, valueSource: valueSource)
         return checkRequired(row, context: context, audit: &audit) ? row : nil
     }

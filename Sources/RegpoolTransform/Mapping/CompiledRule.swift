@@ -20,6 +20,8 @@ struct CompiledRule: Sendable {
     let reference: String
     /// `table.column`.
     let target: String
+    /// The rule's identity for noted decisions.
+    let tag: RuleTag
 
     init(rule: ColumnRule, schema: TableSchema, defaultMissing: [String]) {
         self.rule = rule
@@ -28,6 +30,7 @@ struct CompiledRule: Sendable {
         type = schema.column(rule.column)?.type ?? .string
         reference = rule.reference(table: schema.name)
         target = "\(schema.name).\(rule.column)"
+        tag = RuleTag(field: rule.input.fieldName, target: target, reference: reference)
         pattern = rule.datePattern.flatMap { try? DatePattern($0) } ?? .iso  // validated by the parser
         decimal = rule.decimal.asciiValue ?? UInt8(ascii: ".")
         missing = Set((rule.missing ?? defaultMissing).map { ArraySlice(ByteText.trimmed($0)) })

@@ -12,6 +12,8 @@ struct RuleResult: Sendable {
     let value: Value
     /// The trimmed source bytes the rule read (nil for constants, absent or missing fields).
     let sourceBytes: ArraySlice<UInt8>?
+    /// A conversion or imputation to count if the value reaches the output.
+    var note: ValueNote? = nil
 
     /// The source bytes as text, made only when asked for (lab `source_value`, previews).
     var sourceText: String? { sourceBytes.map(ByteText.string) }
@@ -28,7 +30,7 @@ extension CompiledRule {
             return RuleResult(value: .null, sourceBytes: text)
         }
         let value = typed(mapped, source: text, context: context, audit: &audit)
-        return RuleResult(value: value, sourceBytes: text)
+        return RuleResult(value: value, sourceBytes: text, note: note(for: value, source: text))
     }
 
     /// Step 2: the map's target for the label, or the text itself without a map; nil = null.
@@ -62,7 +64,6 @@ extension CompiledRule {
                        audit: inout AuditLog) -> Value {
         switch parser.parse(text) {
         case .value(let v):
-            if let factor = rule.factor, case .double = v { countConversion(v, factor: factor, source, context, &audit) }
             return v
         case .unmapped(let why):
             let shown = ByteText.string(text)
@@ -79,19 +80,11 @@ extension CompiledRule {
         }
     }
 
-    private func countConversion(_ v: Value, factor: Double, _ sourceBytes: ArraySlice<UInt8>, _ context: RecordContext,
-                                 _ audit: inout AuditLog) {
-        // The converted value follows from the source bytes and the rule: they alone are the key.
-        let key = AuditSummaryKey(.unitConverted, centre: context.centre, field: field, target: target,
-                                  sourceBytes: sourceBytes, rule: reference)
-        audit.count(key) {
-            let source = ByteText.string(sourceBytes), converted = v.text
-            let unit = rule.unit ?? "the centre's unit"
-            var e = event(.unitConverted, source, context,
-                message: "\(target): \(source) \(unit) × \(factor) = \(converted) in the canonical unit")
-            e.targetValue = converted
-            return e
-        }
+    /// The note of a unit conversion (a factor other than 1 on a number that was read).
+    private func note(for value: Value, source: ArraySlice<UInt8>) -> ValueNote? {
+        guard let factor = rule.factor, factor != 1, case .double = value else { return nil }
+        return ValueNote(kind: .unitConverted(unit: rule.unit ?? "the centre's unit", factor: factor),
+                         column: columnIndex, tag: tag, source: Array(source))
     }
 
     /// An event about this rule's value in this record.

@@ -75,7 +75,9 @@ public struct CentreMapper: Sendable {
                 continue
             }
             LineageSettlement.settle(patient, drafts: &drafts, centre: centre.id, audit: &audit)
-            out.append(patient.localPatient)
+            let local = patient.localPatient
+            local.countNotes(centre: centre.id, audit: &audit)
+            out.append(local)
         }
         return CentreResult(centre: centre, patients: out, lineage: drafts.map(\.entry), audit: audit)
     }

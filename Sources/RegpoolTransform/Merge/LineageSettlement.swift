@@ -34,10 +34,20 @@ extension PatientAccumulator {
     /// The patient's merged rows as a `LocalPatient`.
     var localPatient: LocalPatient {
         var childRows: [String: [[Value]]] = [:]
-        for (name, table) in children { childRows[name] = table.rows.map(\.values) }
+        var notes: [LocatedNote] = []
+        for name in children.keys.sorted() {
+            guard let table = children[name] else { continue }
+            childRows[name] = table.rows.map(\.values)
+            for (i, row) in table.rows.enumerated() {
+                notes += row.notes.map { LocatedNote(table: name, row: i, note: $0, origin: row.origin) }
+            }
+        }
+        for name in [CDM.patients.name, CDM.outcomes.name] {
+            notes += (perPatient[name]?.notes ?? []).map { LocatedNote(table: name, row: 0, note: $0.note, origin: $0.origin) }
+        }
         return LocalPatient(
             localID: localID, patients: perPatient[CDM.patients.name]?.values,
             outcomes: perPatient[CDM.outcomes.name]?.values, outcomesOrigin: perPatient[CDM.outcomes.name]?.last,
-            childRows: childRows, recordCount: records.count, patientRecordCount: patientFeeders.count)
+            childRows: childRows, recordCount: records.count, patientRecordCount: patientFeeders.count, notes: notes)
     }
 }

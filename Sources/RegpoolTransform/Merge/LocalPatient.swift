@@ -18,13 +18,15 @@ public struct LocalPatient: Sendable {
     /// The centre's patient key, trimmed.
     public let localID: String
     /// The merged `patients` row, or nil when no record mapped `patients`.
-    public let patients: [Value]?
+    public internal(set) var patients: [Value]?
     /// The merged `outcomes` row, or nil when no record mapped `outcomes`.
-    public let outcomes: [Value]?
+    public internal(set) var outcomes: [Value]?
     /// The record whose values were merged into `outcomes` last.
     public let outcomesOrigin: RecordOrigin?
     /// Rows of `len_courses`, `treatment_lines`, `transplants` and `lab_results`, by table name.
-    public let childRows: [String: [[Value]]]
+    public internal(set) var childRows: [String: [[Value]]]
+    /// Unit conversions and date imputations of values still in the rows (see `ValueNote`).
+    public internal(set) var notes: [LocatedNote] = []
     /// How many accepted records carry this patient's key.
     public let recordCount: Int
     /// How many of them mapped a `patients` row.
@@ -32,7 +34,9 @@ public struct LocalPatient: Sendable {
 
     /// A patient (normally built by `CentreMapper`).
     public init(localID: String, patients: [Value]?, outcomes: [Value]?, outcomesOrigin: RecordOrigin?,
-                childRows: [String: [[Value]]], recordCount: Int, patientRecordCount: Int) {
+                childRows: [String: [[Value]]], recordCount: Int, patientRecordCount: Int,
+                notes: [LocatedNote] = []) {
+        self.notes = notes
         self.localID = localID
         self.patients = patients
         self.outcomes = outcomes

@@ -7,11 +7,13 @@ struct MergedRow: Sendable {
     var origins: [RecordOrigin?]
     /// The last record that contributed.
     var last: RecordOrigin
+    /// Notes on the current values, with the record that gave each.
+    var notes: [(note: ValueNote, origin: RecordOrigin)] = []
 }
 
 /// A child table's rows in first-seen order, replaced in place by natural key.
 struct KeyedRows: Sendable {
-    var rows: [(values: [Value], record: Int, origin: RecordOrigin)] = []
+    var rows: [(values: [Value], record: Int, origin: RecordOrigin, notes: [ValueNote])] = []
     var positions: [String: Int] = [:]
 }
 
@@ -35,7 +37,7 @@ struct PatientAccumulator: Sendable {
         let name = row.schema.name
         guard perPatient[name] != nil else {
             perPatient[name] = MergedRow(values: row.values, origins: row.values.map { $0.isNull ? nil : origin },
-                                         last: origin)
+                                         last: origin, notes: row.notes.map { ($0, origin) })
             return
         }
         let id = localID
@@ -52,7 +54,7 @@ struct PatientAccumulator: Sendable {
         let keyText = key.joined(separator: "\u{1F}")
         // The table is updated in place through the dictionary (no copy of its rows).
         guard let at = children[schema.name]?.positions[keyText] else {
-            children[schema.name, default: KeyedRows()].append(row.values, key: keyText, record: record, origin: origin)
+            children[schema.name, default: KeyedRows()].append(row, key: keyText, record: record, origin: origin)
             return nil
         }
         let old = children[schema.name]!.rows[at]
@@ -61,7 +63,7 @@ struct PatientAccumulator: Sendable {
             locator: context.locator, target: schema.name, sourceValue: keyDescription,
             message: "\(schema.name) row \(keyDescription) of patient \(localID) from \(old.origin.file) "
                 + "\(old.origin.locator) replaced by the row of the later record"))
-        children[schema.name]!.rows[at] = (row.values, record, origin)
+        children[schema.name]!.rows[at] = (row.values, record, origin, row.notes)
         return old.record
     }
 }
@@ -83,15 +85,17 @@ extension MergedRow {
             }
             values[i] = new
             origins[i] = origin
+            if !notes.isEmpty { notes.removeAll { $0.note.column == i } }
         }
+        notes += row.notes.map { ($0, origin) }
         last = origin
     }
 }
 
 extension KeyedRows {
     /// Appends a row under a natural key not seen before.
-    mutating func append(_ values: [Value], key: String, record: Int, origin: RecordOrigin) {
+    mutating func append(_ row: ProducedRow, key: String, record: Int, origin: RecordOrigin) {
         positions[key] = rows.count
-        rows.append((values, record, origin))
+        rows.append((row.values, record, origin, row.notes))
     }
 }

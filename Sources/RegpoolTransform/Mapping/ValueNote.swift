@@ -1,0 +1,47 @@
+import RegpoolModel
+
+/// The identity of a rule for the audit lines its noted decisions make (shared by reference).
+final class RuleTag: Sendable {
+    let field: String?
+    /// `table.column`.
+    let target: String
+    /// `file:line table.column`.
+    let reference: String
+
+    init(field: String?, target: String, reference: String) {
+        self.field = field
+        self.target = target
+        self.reference = reference
+    }
+}
+
+/// A decision about one mapped value (a unit conversion, a date imputation) that the audit counts
+/// only when the value reaches the output, so the counts equal the affected output values.
+public struct ValueNote: Sendable {
+    enum Kind: Sendable {
+        /// A number converted to the canonical unit: source unit label and factor.
+        case unitConverted(unit: String, factor: Double)
+        /// A partial date completed by the rule's imputation (`15`, `07-01`), read with `pattern`.
+        case dateImputed(pattern: String, imputation: String)
+    }
+
+    let kind: Kind
+    /// The column of the row the value is in.
+    let column: Int
+    let tag: RuleTag
+    /// The trimmed source text (a copy: record buffers are not kept alive).
+    let source: [UInt8]
+}
+
+/// A note on a value of a merged patient: which table row holds the value and which record gave it.
+public struct LocatedNote: Sendable {
+    /// The CDM table name.
+    public let table: String
+    /// The row within the patient's rows of that table (0 for `patients` and `outcomes`).
+    public internal(set) var row: Int
+    let note: ValueNote
+    let origin: RecordOrigin
+
+    /// The column index of the noted value in its table's schema.
+    public var column: Int { note.column }
+}
