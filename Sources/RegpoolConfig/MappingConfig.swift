@@ -11,6 +11,8 @@ public struct MappingConfig: Sendable, Equatable {
     public var sources: [SourceSpec]
     /// The mapping file as given (for `rule` references in the audit).
     public var file: String
+    /// Shared vocabularies this mapping uses (`vocabularies:`), by name, in document order.
+    public var vocabularies: [VocabularyDeclaration] = []
 
     public init(version: Int, centre: String?, missing: [String], sources: [SourceSpec], file: String) {
         self.version = version
@@ -63,6 +65,8 @@ public struct TableMapping: Sendable, Equatable {
 public struct RowMapping: Sendable, Equatable {
     public var columns: [ColumnRule]
     public var location: SourceLocation
+    /// For a packed cell: the field split into items, each giving one row (`unpack:`).
+    public var unpack: UnpackSpec?
 
     public init(columns: [ColumnRule], location: SourceLocation) {
         self.columns = columns
@@ -102,6 +106,24 @@ public struct ColumnRule: Sendable, Equatable {
     /// Tokens meaning "not known" for this rule; nil = the mapping's `missing`.
     public var missing: [String]?
     public var location: SourceLocation
+    /// How labels compare with the map (`fold:`): exact text by default.
+    public var fold: TextFold = .none
+    /// The shared vocabulary whose labels complete `map` (`vocabulary:`); bound by `bound(to:)`.
+    public var vocabulary: String?
+    /// What a label no map lists becomes (`unknown:`); nil = null with T3001.
+    public var unknown: UnknownDefault?
+    /// The first year of the window of two-digit years (`pivot:`).
+    public var pivot: Int?
+    /// Partial date patterns and how each is completed (`partial:`), in document order.
+    public var partial: [PartialDateRule] = []
+    /// A thousands separator numbers may hold (`thousands:`).
+    public var thousands: Character?
+    /// The plausible range after conversion (`range:`); nil = the CDM's, if any.
+    public var range: CDM.PlausibleRange?
+    /// The field naming each value's unit (`unit_field:`), read with `units`.
+    public var unitField: String?
+    /// Unit label → factor to the canonical unit (`units:`), in document order.
+    public var units: [UnitFactor]?
 
     public init(column: String, input: RuleInput, map: [MapEntry]? = nil, datePattern: String? = nil,
                 decimal: Character = ".", factor: Double? = nil, unit: String? = nil,
@@ -132,5 +154,73 @@ public struct MapEntry: Sendable, Equatable {
     public init(source: String, target: String?) {
         self.source = source
         self.target = target
+    }
+}
+
+/// What a label that no map lists becomes.
+public enum UnknownDefault: Sendable, Equatable {
+    /// A CDM value (audited as T3010 ValueDefaulted).
+    case value(String)
+    /// Null, audited as T3010 rather than as an unmapped value.
+    case null
+}
+
+/// A partial date pattern of a rule (`MM/yyyy`, `yyyy`) and its imputation (`15`, `07-01`).
+public struct PartialDateRule: Sendable, Equatable {
+    public var pattern: String
+    public var imputation: String
+
+    public init(pattern: String, imputation: String) {
+        self.pattern = pattern
+        self.imputation = imputation
+    }
+}
+
+/// A unit label a centre writes and the factor that takes its numbers to the canonical unit.
+public struct UnitFactor: Sendable, Equatable {
+    public var label: String
+    public var factor: Double
+
+    public init(label: String, factor: Double) {
+        self.label = label
+        self.factor = factor
+    }
+}
+
+/// A packed cell: one field holding several items (`"Aza 2012-03-04..2012-09-01 (SD); Allo 2012-10-01"`).
+public struct UnpackSpec: Sendable, Equatable {
+    /// The field holding the packed text.
+    public var field: String
+    /// The text between items (e.g. `;`).
+    public var separator: String
+    /// A regular expression every item must match whole; its named groups are the item's fields.
+    public var pattern: String
+    /// The named groups of `pattern`, in order of appearance.
+    public var groups: [String]
+    public var location: SourceLocation
+
+    public init(field: String, separator: String, pattern: String, groups: [String], location: SourceLocation) {
+        self.field = field
+        self.separator = separator
+        self.pattern = pattern
+        self.groups = groups
+        self.location = location
+    }
+
+    /// The field of an unpacked row that holds the item's 1-based position in the cell.
+    public static let itemField = "#item"
+}
+
+/// A shared vocabulary a mapping declares: its name in rules and the file holding it.
+public struct VocabularyDeclaration: Sendable, Equatable {
+    public var name: String
+    /// The path as written, relative to the mapping file's folder.
+    public var path: String
+    public var location: SourceLocation
+
+    public init(name: String, path: String, location: SourceLocation) {
+        self.name = name
+        self.path = path
+        self.location = location
     }
 }

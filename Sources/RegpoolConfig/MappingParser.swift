@@ -17,8 +17,10 @@ public enum MappingParser {
 /// Builds a `MappingConfig` from a node tree, reporting every problem.
 struct MappingReader {
     let diagnostics: Diagnostics
+    /// Names declared under `vocabularies:` (rules may name only these).
+    var vocabularyNames: [String] = []
 
-    static let topKeys = ["version", "centre", "missing", "sources"]
+    static let topKeys = ["version", "centre", "missing", "vocabularies", "sources"]
 
     /// The whole mapping file, or nil when a required part is missing or invalid.
     func mapping(_ root: Node, file: String) -> MappingConfig? {
@@ -28,9 +30,30 @@ struct MappingReader {
         if let version = top["version"] { d.checkVersion(version) }
         let centre = top["centre"].flatMap(centreID)
         let missing = top["missing"].map { d.texts($0, "'missing'") } ?? [""]
-        let sources = top["sources"].flatMap(sources)
+        let vocabularies = top["vocabularies"].flatMap(vocabularyDeclarations) ?? []
+        var reader = self
+        reader.vocabularyNames = vocabularies.map(\.name)
+        let sources = top["sources"].flatMap(reader.sources)
         guard let missing, let sources else { return nil }
-        return MappingConfig(version: 1, centre: centre, missing: missing, sources: sources, file: file)
+        var config = MappingConfig(version: 1, centre: centre, missing: missing, sources: sources, file: file)
+        config.vocabularies = vocabularies
+        return config
+    }
+
+    /// `vocabularies: { name: path }` in document order.
+    private func vocabularyDeclarations(_ node: Node) -> [VocabularyDeclaration]? {
+        let d = diagnostics
+        guard let mapping = d.expectMapping(node, "'vocabularies'") else { return nil }
+        var out: [VocabularyDeclaration] = []
+        for (keyNode, valueNode) in mapping {
+            guard let name = d.plainKey(keyNode), let path = d.text(valueNode, "a vocabulary path") else { continue }
+            if out.contains(where: { $0.name == name }) {
+                d.report(keyNode, "vocabulary '\(name)' is declared twice")
+                continue
+            }
+            out.append(VocabularyDeclaration(name: name, path: path, location: d.location(keyNode)))
+        }
+        return out
     }
 
     /// The optional `centre` id (`[a-z0-9-]+`).

@@ -127,10 +127,16 @@ extension MappingReader {
     static func gatherFields(_ format: SourceFormat, _ patientKey: String, _ tables: [TableMapping]) -> SourceFormat {
         guard case .xml(var spec) = format else { return format }
         var fields = [patientKey]
+        func add(_ field: String?) {
+            if let field, !fields.contains(field) { fields.append(field) }
+        }
         for table in tables {
             for row in table.rows {
+                add(row.unpack?.field)
+                let itemFields = Set((row.unpack?.groups ?? []) + (row.unpack == nil ? [] : [UnpackSpec.itemField]))
                 for rule in row.columns {
-                    if case .field(let field) = rule.input, !fields.contains(field) { fields.append(field) }
+                    if let field = rule.input.fieldName, !itemFields.contains(field) { add(field) }
+                    add(rule.unitField)
                 }
             }
         }

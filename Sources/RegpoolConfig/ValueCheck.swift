@@ -8,6 +8,7 @@ struct ValueCheck {
     let type: ColumnType
     let decimal: Character
     let datePattern: String?
+    var pivot: Int? = nil
 
     /// Message and hint when `text` is not a valid value of the column, else nil.
     func problem(_ text: String, as what: String) -> (message: String, hint: String?)? {
@@ -36,7 +37,7 @@ struct ValueCheck {
     /// The date check: `text` must be a real day written with the rule's pattern (default ISO).
     private func dateProblem(_ text: String, as what: String) -> (message: String, hint: String?)? {
         let pattern = datePattern ?? DatePattern.iso.text
-        guard let parsed = try? DatePattern(pattern) else { return nil }  // the pattern itself is reported
+        guard let parsed = try? DatePattern(pattern, pivot: pivot) else { return nil }  // the pattern itself is reported
         if parsed.date(from: text) != nil { return nil }
         return ("\(what) '\(text)' is not a date written as \(pattern) for \(name)",
                 "write a real day in the pattern \(pattern)")

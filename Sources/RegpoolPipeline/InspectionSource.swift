@@ -15,7 +15,7 @@ struct InspectionSource {
         let mapping: MappingConfig
         do {
             let (text, _) = try FileSystem.readText(path, what: "The mapping file")
-            mapping = try LoadedPipeline.parseMapping(text, shown: path, path: path)
+            mapping = try LoadedPipeline.parseMapping(text, shown: path, path: path).mapping
         } catch let error as PipelineError {
             throw InspectionError(.configError, error.message)
         } catch let error as ConfigError {

@@ -31,7 +31,11 @@ struct LoadedPipeline {
                 let (mtext, msha) = try FileSystem.readText(centre.mapping, what: "The mapping file of centre \(centre.id)")
                 let shown = display.of(centre.mapping)
                 files.append(Manifest.ConfigFile(role: "mapping:\(centre.id)", path: shown, sha256: msha))
-                let mapping = try Self.parseMapping(mtext, shown: shown, path: centre.mapping)
+                let (mapping, vocabularies) = try Self.parseMapping(mtext, shown: shown, path: centre.mapping,
+                                                                    show: display.of)
+                for v in vocabularies where !files.contains(where: { $0.path == v.path }) {
+                    files.append(Manifest.ConfigFile(role: "vocabulary", path: v.path, sha256: v.sha256))
+                }
                 if let named = mapping.centre, named != centre.id {
                     problems.append(
                         "\(centre.mapping): the mapping is written for centre \(named) but the pipeline uses it for \(centre.id) — fix `centre:` or the pipeline's `mapping:`")
@@ -47,16 +51,61 @@ struct LoadedPipeline {
         return LoadedPipeline(config: config, mappings: mappings, configFiles: files, display: display)
     }
 
-    /// Parses a mapping under its display path (for audit rule references); problems are
-    /// reported under the path the user gave, so they can open the file.
-    static func parseMapping(_ text: String, shown: String, path: String) throws -> MappingConfig {
+    /// Parses a mapping under its display path (for audit rule references), then reads and binds
+    /// the vocabularies it declares (paths relative to the mapping's folder). Problems are
+    /// reported under the paths the user gave, so they can open the files.
+    static func parseMapping(_ text: String, shown: String, path: String, show: (String) -> String = { $0 })
+        throws -> (mapping: MappingConfig, vocabularies: [(path: String, sha256: String)])
+    {
+        let mapping: MappingConfig
         do {
-            return try MappingParser.parse(yaml: text, file: shown)
+            mapping = try MappingParser.parse(yaml: text, file: shown)
+        } catch {
+            throw relocated(error, to: path)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var vocabularies: [String: Vocabulary] = [:]
+        var files: [(path: String, sha256: String)] = []
+        var problems: [ConfigProblem] = []
+        for declaration in mapping.vocabularies {
+            let file = declaration.path.hasPrefix("/") ? declaration.path : (folder.isEmpty ? declaration.path
+                : folder + "/" + declaration.path)
+            guard FileManager.default.fileExists(atPath: file) else {
+                problems.append(ConfigProblem(SourceLocation(file: path, line: declaration.location.line,
+                    column: declaration.location.column), "vocabulary '\(declaration.name)': the file \(file) does not exist",
+                    hint: "paths are relative to the mapping file's folder"))
+                continue
+            }
+            let (vtext, sha) = try FileSystem.readText(file, what: "The vocabulary \(declaration.name)")
+            files.append((show(file), sha))
+            do {
+                let v = try VocabularyParser.parse(yaml: vtext, file: file)
+                if v.name != declaration.name {
+                    problems.append(ConfigProblem(SourceLocation(file: path, line: declaration.location.line,
+                        column: declaration.location.column),
+                        "vocabulary '\(declaration.name)' names the file \(file), which declares 'vocabulary: \(v.name)'",
+                        hint: "use the same name in both places"))
+                }
+                vocabularies[declaration.name] = v
+            } catch {
+                problems += error.problems
+            }
+        }
+        if !problems.isEmpty { throw ConfigError(problems) }
+        do {
+            return (try mapping.bound(to: vocabularies), files)
         } catch {
             throw ConfigError(error.problems.map {
-                ConfigProblem(
-                    SourceLocation(file: path, line: $0.location.line, column: $0.location.column), $0.message, hint: $0.hint)
+                $0.location.file == shown ? ConfigProblem(SourceLocation(file: path, line: $0.location.line,
+                    column: $0.location.column), $0.message, hint: $0.hint) : $0
             })
         }
+    }
+
+    private static func relocated(_ error: ConfigError, to path: String) -> ConfigError {
+        ConfigError(error.problems.map {
+            ConfigProblem(SourceLocation(file: path, line: $0.location.line, column: $0.location.column), $0.message,
+                          hint: $0.hint)
+        })
     }
 }

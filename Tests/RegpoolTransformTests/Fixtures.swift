@@ -73,10 +73,3 @@ enum Fixtures {
         return CivilDate(year: p[0], month: p[1], day: p[2])!.days
     }
 }
-
-extension RuleInput {
-    var fieldName: String? {
-        if case .field(let f) = self { return f }
-        return nil
-    }
-}

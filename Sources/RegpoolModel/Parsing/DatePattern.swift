@@ -1,10 +1,13 @@
-/// A date pattern of a mapping rule, e.g. `dd/MM/yyyy`: `yyyy` year, `MM`/`dd` two digits,
-/// `M`/`d` one or two digits (greedy); any other character must match itself (byte for byte,
-/// so `yyyy년 M월 d일` works). The same type validates patterns in mapping files (Config) and
-/// reads dates from exports (Transform), so a pattern the checker accepts reads as it said.
+/// A date pattern of a mapping rule, e.g. `dd/MM/yyyy`: `yyyy` year, `yy` two-digit year (needs
+/// a pivot), `MM`/`dd` two digits, `M`/`d` one or two digits (greedy); any other character must
+/// match itself (byte for byte, so `yyyy년 M월 d일` works). A partial pattern (`MM/yyyy`, `yyyy`)
+/// names no day, or neither month nor day; it reads with an imputation. The same type validates
+/// patterns in mapping files (Config) and reads dates from exports (Transform), so a pattern the
+/// checker accepts reads as it said.
 public struct DatePattern: Sendable, Equatable {
     enum Token: Sendable, Equatable {
         case year
+        case shortYear
         case month(fixed: Bool)
         case day(fixed: Bool)
         case literal(UInt8)
@@ -24,23 +27,39 @@ public struct DatePattern: Sendable, Equatable {
         public let hint: String
     }
 
+    /// How much of a date a pattern names.
+    public enum Precision: String, Sendable, Equatable {
+        case day, month, year
+    }
+
     let tokens: [Token]
     /// The pattern as written.
     public let text: String
+    /// The first year of the 100-year window a two-digit year falls in (e.g. 1930: 30 → 1930, 29 → 2029).
+    public let pivot: Int?
+
+    /// Day for full patterns; month (`MM/yyyy`) or year (`yyyy`) for partial ones.
+    public var precision: Precision {
+        if tokens.contains(where: { if case .day = $0 { true } else { false } }) { return .day }
+        if tokens.contains(where: { if case .month = $0 { true } else { false } }) { return .month }
+        return .year
+    }
 
     /// The default pattern of the mapping format, `yyyy-MM-dd`.
     public static let iso = DatePattern(text: "yyyy-MM-dd", tokens: [
         .year, .literal(UInt8(ascii: "-")), .month(fixed: true), .literal(UInt8(ascii: "-")), .day(fixed: true),
     ])
 
-    private init(text: String, tokens: [Token]) {
+    private init(text: String, tokens: [Token], pivot: Int? = nil) {
         self.text = text
         self.tokens = tokens
+        self.pivot = pivot
     }
 
-    /// Compiles `pattern`, refusing unknown letters, `yy`, repeated or missing parts, and a
-    /// one-or-two-digit part that touches another part (ambiguous).
-    public init(_ pattern: String) throws(Problem) {
+    /// Compiles `pattern`, refusing unknown letters, `yy` without a pivot, repeated or missing
+    /// parts (a partial pattern only when `partial`), and a one-or-two-digit part that touches
+    /// another part (ambiguous).
+    public init(_ pattern: String, pivot: Int? = nil, partial: Bool = false) throws(Problem) {
         var tokens: [Token] = []
         var rest = Substring(pattern)
         while let first = rest.first {
@@ -53,8 +72,16 @@ public struct DatePattern: Sendable, Equatable {
             rest = rest.dropFirst(run.count)
             tokens.append(try Self.token(String(run), in: pattern))
         }
-        try Self.checkParts(tokens, pattern)
-        self.init(text: pattern, tokens: tokens)
+        try Self.checkParts(tokens, pattern, partial: partial)
+        if tokens.contains(.shortYear), pivot == nil {
+            throw Problem(message: "date pattern '\(pattern)' uses the two-digit year 'yy' but the rule gives no pivot",
+                          hint: "add 'pivot: 1930' (the first year of the 100-year window: 30 → 1930, 29 → 2029)")
+        }
+        if let pivot, !(1800...2100).contains(pivot) {
+            throw Problem(message: "pivot \(pivot) is not a plausible first year of a 100-year window",
+                          hint: "write a year between 1800 and 2100, e.g. 1930")
+        }
+        self.init(text: pattern, tokens: tokens, pivot: pivot)
     }
 
     private static func token(_ run: String, in pattern: String) throws(Problem) -> Token {
@@ -64,22 +91,28 @@ public struct DatePattern: Sendable, Equatable {
         case "M": return .month(fixed: false)
         case "dd": return .day(fixed: true)
         case "d": return .day(fixed: false)
-        case "yy":
-            throw Problem(message: "date pattern '\(pattern)' uses 'yy'",
-                          hint: "two-digit years need a pivot, not supported in version 1")
+        case "yy": return .shortYear
         default:
             throw Problem(message: "date pattern '\(pattern)' has unknown letters '\(run)'",
                           hint: "use yyyy (year), MM or M (month), dd or d (day), e.g. dd/MM/yyyy")
         }
     }
 
-    private static func checkParts(_ tokens: [Token], _ pattern: String) throws(Problem) {
-        let years = tokens.filter { $0 == .year }.count
+    private static func checkParts(_ tokens: [Token], _ pattern: String, partial: Bool) throws(Problem) {
+        let years = tokens.filter { $0 == .year || $0 == .shortYear }.count
         let months = tokens.filter { if case .month = $0 { true } else { false } }.count
         let days = tokens.filter { if case .day = $0 { true } else { false } }.count
-        guard years == 1, months == 1, days == 1 else {
+        let full = years == 1 && months == 1 && days == 1
+        let partialShape = years == 1 && days == 0 && months <= 1
+        if partial {
+            guard partialShape else {
+                throw Problem(message: "partial date pattern '\(pattern)' must name the year once, the month at most "
+                              + "once and no day", hint: "e.g. MM/yyyy or yyyy; full dates go in 'date:'")
+            }
+        } else if !full {
             throw Problem(message: "date pattern '\(pattern)' must name the year, month and day once each",
-                          hint: "e.g. dd/MM/yyyy or yyyy-MM-dd")
+                          hint: partialShape ? "a pattern without a day is a partial date: list it under 'partial:' "
+                              + "with its imputation" : "e.g. dd/MM/yyyy or yyyy-MM-dd")
         }
         for (a, b) in zip(tokens, tokens.dropFirst()) where a.isField && b.isField && (a.isVariable || b.isVariable) {
             throw Problem(message: "date pattern '\(pattern)' is ambiguous: a one-or-two-digit part touches another part",
@@ -102,10 +135,10 @@ public struct DatePattern: Sendable, Equatable {
         }
     }
 
-    /// Reads a date from trimmed source bytes.
-    public func parse(_ bytes: ArraySlice<UInt8>) -> Outcome {
+    /// Reads a date from trimmed source bytes; the parts a partial pattern lacks come from `imputation`.
+    public func parse(_ bytes: ArraySlice<UInt8>, imputation: DateImputation? = nil) -> Outcome {
         var i = bytes.startIndex
-        var year = 0, month = 0, day = 0
+        var year = 0, month = imputation?.month ?? 0, day = imputation?.day ?? 0
         for token in tokens {
             switch token {
             case .literal(let ch):
@@ -114,6 +147,9 @@ public struct DatePattern: Sendable, Equatable {
             case .year:
                 guard let v = Self.digits(bytes, &i, min: 4, max: 4) else { return .malformed }
                 year = v
+            case .shortYear:
+                guard let v = Self.digits(bytes, &i, min: 2, max: 2), let pivot else { return .malformed }
+                year = pivot + (v - pivot % 100 + 100) % 100
             case .month(let fixed):
                 guard let v = Self.digits(bytes, &i, min: fixed ? 2 : 1, max: 2) else { return .malformed }
                 month = v
@@ -144,5 +180,32 @@ public struct DatePattern: Sendable, Equatable {
             n += 1
         }
         return n >= min ? value : nil
+    }
+}
+
+/// How a partial date is completed: the day for a month-precision pattern (`15`), the month and
+/// day for a year-precision one (`07-01`). Written in a rule's `partial:` entry.
+public struct DateImputation: Sendable, Equatable {
+    /// Nil for a month-precision pattern (the month is read).
+    public let month: Int?
+    public let day: Int
+
+    /// Reads `15` (precision month: a day 1–28, valid in every month) or `07-01` (precision year:
+    /// a month-day valid in every year), or nil.
+    public init?(_ text: String, for precision: DatePattern.Precision) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        switch precision {
+        case .month:
+            guard parts.count == 1, let d = parts[0], (1...28).contains(d) else { return nil }
+            month = nil
+            day = d
+        case .year:
+            guard parts.count == 2, let m = parts[0], let d = parts[1], CivilDate(year: 2001, month: m, day: d) != nil
+            else { return nil }
+            month = m
+            day = d
+        case .day:
+            return nil
+        }
     }
 }

@@ -1,4 +1,5 @@
-/// Parses integers and decimal numbers from source bytes, strictly (no thousands separators).
+/// Parses integers and decimal numbers from source bytes, strictly: thousands separators only
+/// when the rule names one, and then only between groups of exactly three digits.
 public enum NumberParser {
     /// An Int32 from `[+-]digits`, or nil when the text is not one or is out of range.
     public static func int32(_ bytes: ArraySlice<UInt8>) -> Int32? {
@@ -21,14 +22,14 @@ public enum NumberParser {
     }
 
     /// A Double from `[+-]digits[sep digits][e[+-]digits]` with `decimal` as separator, or nil.
-    public static func double(_ bytes: ArraySlice<UInt8>, decimal: UInt8) -> Double? {
-        guard let canonical = canonicalNumber(bytes, decimal: decimal) else { return nil }
+    public static func double(_ bytes: ArraySlice<UInt8>, decimal: UInt8, thousands: UInt8? = nil) -> Double? {
+        guard let canonical = canonicalNumber(bytes, decimal: decimal, thousands: thousands) else { return nil }
         guard let value = Double(canonical), value.isFinite else { return nil }
         return value
     }
 
     /// The number rewritten with `.` as separator after a strict shape check, or nil.
-    private static func canonicalNumber(_ bytes: ArraySlice<UInt8>, decimal: UInt8) -> String? {
+    private static func canonicalNumber(_ bytes: ArraySlice<UInt8>, decimal: UInt8, thousands: UInt8?) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex
@@ -37,7 +38,19 @@ public enum NumberParser {
             i += 1
         }
         var mantissaDigits = 0
-        while i < bytes.endIndex, ByteText.digit(bytes[i]) != nil { out.append(bytes[i]); i += 1; mantissaDigits += 1 }
+        var group = 0
+        while i < bytes.endIndex, ByteText.digit(bytes[i]) != nil { out.append(bytes[i]); i += 1; mantissaDigits += 1; group += 1 }
+        if let thousands, i < bytes.endIndex, bytes[i] == thousands {
+            guard (1...3).contains(group) else { return nil }
+            while i < bytes.endIndex, bytes[i] == thousands {
+                i += 1
+                for _ in 0..<3 {
+                    guard i < bytes.endIndex, ByteText.digit(bytes[i]) != nil else { return nil }
+                    out.append(bytes[i]); i += 1; mantissaDigits += 1
+                }
+                if i < bytes.endIndex, ByteText.digit(bytes[i]) != nil { return nil }
+            }
+        }
         if i < bytes.endIndex, bytes[i] == decimal {
             out.append(UInt8(ascii: "."))
             i += 1

@@ -8,16 +8,28 @@ struct CompiledRow: Sendable {
     let location: SourceLocation
     /// Columns some rule of this row fills.
     let mapped: Set<String>
+    /// The packed cell this row unpacks, if any.
+    let unpack: CompiledUnpack?
 
     init(row: RowMapping, schema: TableSchema, defaultMissing: [String]) {
         self.schema = schema
         rules = row.columns.map { CompiledRule(rule: $0, schema: schema, defaultMissing: defaultMissing) }
         location = row.location
         mapped = Set(row.columns.map(\.column))
+        unpack = row.unpack.flatMap(CompiledUnpack.init)
     }
 
-    /// The source fields this row reads, in rule order.
-    var fields: [String] { rules.compactMap(\.field) }
+    /// The source fields this row reads: per rule its field, then its unit field (if any); then
+    /// the packed field of an unpack row.
+    var fields: [String] {
+        var out: [String] = []
+        for rule in rules {
+            if let f = rule.field { out.append(f) }
+            if let u = rule.rule.unitField { out.append(u) }
+        }
+        if let unpack { out.append(unpack.spec.field) }
+        return out
+    }
 }
 
 /// A row built from one record, before merging.
@@ -36,41 +48,51 @@ extension CompiledRow {
         var values = [Value](repeating: .null, count: schema.columns.count)
         var anyField = false
         var valueSource: String?
+        var valueUnit: String?
         var notes: [ValueNote] = []
-        forEachRule(raw: raw, fieldIndexes: fieldIndexes) { rule, bytes in
-            let result = rule.evaluate(bytes, context: context, audit: &audit)
+        forEachRule(raw: raw, fieldIndexes: fieldIndexes) { rule, bytes, unitBytes in
+            let result = rule.evaluate(bytes, unit: unitBytes, context: context, audit: &audit)
             values[rule.columnIndex] = result.value
             if let note = result.note { notes.append(note) }
             if rule.field != nil, !result.value.isNull { anyField = true }
-            if rule.rule.column == "value" { valueSource = result.sourceText }
+            if rule.rule.column == "value" {
+                valueSource = result.sourceText
+                valueUnit = result.unitText
+            }
         }
         guard anyField else { return nil }
         var row = ProducedRow(schema: schema, values: values, notes: notes)
-        fillDerived(&row, valueSource: valueSource)
+        checkRanges(&row, context: context, audit: &audit)
+        fillDerived(&row, valueSource: valueSource, valueUnit: valueUnit)
         return checkRequired(row, context: context, audit: &audit) ? row : nil
     }
 
-    /// Calls `body` with every rule and the bytes of its field (nil for constants and absent fields),
-    /// in rule order; `fieldIndexes` holds one record position per field rule.
+    /// Calls `body` with every rule, the bytes of its field (nil for constants and absent fields)
+    /// and of its unit field, in rule order; `fieldIndexes` is aligned with `fields`.
     func forEachRule(raw: (Int) -> ArraySlice<UInt8>?, fieldIndexes: [Int?],
-                     _ body: (CompiledRule, ArraySlice<UInt8>?) -> Void) {
+                     _ body: (CompiledRule, ArraySlice<UInt8>?, ArraySlice<UInt8>?) -> Void) {
         var fieldCursor = 0
         for rule in rules {
             var bytes: ArraySlice<UInt8>?
+            var unitBytes: ArraySlice<UInt8>?
             if rule.field != nil {
                 bytes = fieldIndexes[fieldCursor].flatMap(raw)
                 fieldCursor += 1
             }
-            body(rule, bytes)
+            if rule.rule.unitField != nil {
+                unitBytes = fieldIndexes[fieldCursor].flatMap(raw)
+                fieldCursor += 1
+            }
+            body(rule, bytes, unitBytes)
         }
     }
 
     /// lab_results auto-fill and len_courses.responded, for columns no rule fills.
-    private func fillDerived(_ row: inout ProducedRow, valueSource: String?) {
+    private func fillDerived(_ row: inout ProducedRow, valueSource: String?, valueUnit: String?) {
         switch schema.name {
         case CDM.labResults.name:
             LabAutoFill.apply(&row.values, schema: schema, mapped: mapped, valueSource: valueSource,
-                              valueUnit: rules.first { $0.rule.column == "value" }?.rule.unit)
+                              valueUnit: valueUnit)
         case CDM.lenCourses.name where !mapped.contains("responded"):
             if let i = schema.index(of: "responded"), let b = schema.index(of: "best_response"),
                 let response = row.values[b].stringValue {

@@ -9,8 +9,15 @@ struct CompiledRule: Sendable {
     let type: ColumnType
     /// The source field, or nil for a constant.
     let field: String?
-    /// Trimmed label bytes → target text (nil target = "not known").
+    /// Trimmed (and folded) label bytes → target text (nil target = "not known").
     let map: [ArraySlice<UInt8>: String?]?
+    let fold: TextFold
+    /// Partial date patterns with their imputations, tried in order after the full pattern.
+    let partials: [(pattern: DatePattern, imputation: DateImputation, text: String)]
+    /// Trimmed unit label bytes → factor, for a rule with `unit_field`.
+    let units: [ArraySlice<UInt8>: Double]?
+    /// The plausible range of the value (the rule's, else the CDM's); lab values use the analyte's.
+    let range: CDM.PlausibleRange?
     let missing: Set<ArraySlice<UInt8>>
     let pattern: DatePattern
     let decimal: UInt8
@@ -31,27 +38,39 @@ struct CompiledRule: Sendable {
         reference = rule.reference(table: schema.name)
         target = "\(schema.name).\(rule.column)"
         tag = RuleTag(field: rule.input.fieldName, target: target, reference: reference)
-        pattern = rule.datePattern.flatMap { try? DatePattern($0) } ?? .iso  // validated by the parser
+        pattern = rule.datePattern.flatMap { try? DatePattern($0, pivot: rule.pivot) } ?? .iso  // validated by the parser
         decimal = rule.decimal.asciiValue ?? UInt8(ascii: ".")
         missing = Set((rule.missing ?? defaultMissing).map { ArraySlice(ByteText.trimmed($0)) })
-        map = rule.map.map(CompiledRule.compile)
+        fold = rule.fold
+        map = rule.map.map { CompiledRule.compile($0, fold: rule.fold) }
+        partials = rule.partial.compactMap { p in
+            guard let pattern = try? DatePattern(p.pattern, pivot: rule.pivot, partial: true),
+                let imputation = DateImputation(p.imputation, for: pattern.precision) else { return nil }
+            return (pattern, imputation, p.imputation)
+        }
+        units = rule.units.map { list in
+            var out: [ArraySlice<UInt8>: Double] = [:]
+            for u in list where out[ArraySlice(ByteText.trimmed(u.label))] == nil { out[ArraySlice(ByteText.trimmed(u.label))] = u.factor }
+            return out
+        }
+        range = rule.range ?? CDM.plausibleRanges["\(schema.name).\(rule.column)"]
         switch rule.input {
         case .field(let name):
             field = name
             constant = .null
         case .constant(let text):
             field = nil
-            constant = TypedParser(type: type, pattern: pattern, decimal: decimal, factor: rule.factor)
+            constant = TypedParser(type: type, pattern: pattern, decimal: decimal, factor: rule.factor, thousands: nil)
                 .parse(ArraySlice(ByteText.trimmed(text))).value ?? .null
         }
     }
 
     /// The value map as a byte-keyed dictionary (looked up with the field's bytes, no copy); the
     /// first entry of a repeated label wins.
-    private static func compile(_ entries: [MapEntry]) -> [ArraySlice<UInt8>: String?] {
+    private static func compile(_ entries: [MapEntry], fold: TextFold) -> [ArraySlice<UInt8>: String?] {
         var out: [ArraySlice<UInt8>: String?] = [:]
         for e in entries {
-            let key = ArraySlice(ByteText.trimmed(e.source))
+            let key = fold.fold(ArraySlice(ByteText.trimmed(e.source)))
             if out[key] == nil { out[key] = .some(e.target) }
         }
         return out
@@ -59,6 +78,7 @@ struct CompiledRule: Sendable {
 
     /// The typed parser of this rule's column.
     var parser: TypedParser {
-        TypedParser(type: type, pattern: pattern, decimal: decimal, factor: rule.factor)
+        TypedParser(type: type, pattern: pattern, decimal: decimal, factor: rule.factor,
+                    thousands: rule.thousands?.asciiValue)
     }
 }

@@ -22,7 +22,13 @@ struct CompiledSource: Sendable {
     mutating func positions(for names: FieldNames) -> (key: Int?, rows: [[Int?]]) {
         if let r = resolved, r.names === names { return (r.key, r.rows) }
         let key = names.index(of: spec.patientKey)
-        let rowIndexes = rows.map { $0.fields.map { names.index(of: $0) } }
+        let rowIndexes = rows.map { row in
+            row.fields.map { field -> Int? in
+                // An unpack row's item fields are answered by the item: positions -1, -2, …
+                if let k = row.unpack?.itemIndex(of: field) { return -(k + 1) }
+                return names.index(of: field)
+            }
+        }
         resolved = (names, key, rowIndexes)
         return (key, rowIndexes)
     }

@@ -26,10 +26,12 @@ public struct MappingPreviewer: Sendable {
         }
         var rows: [PreviewRow] = []
         for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
-            let raw: (Int) -> ArraySlice<UInt8>? = { record.bytes(at: $0) }
-            guard let produced = row.build(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit)
-            else { continue }
-            rows.append(row.preview(produced, raw: raw, fieldIndexes: fieldIndexes, context: context))
+            row.forEachInstance(raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes, context: context,
+                                audit: &audit) { raw, audit in
+                guard let produced = row.build(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit)
+                else { return }
+                rows.append(row.preview(produced, raw: raw, fieldIndexes: fieldIndexes, context: context))
+            }
         }
         return RecordPreview(patientKey: key, rows: rows, issues: audit.events().filter { $0.count == nil })
     }
@@ -60,8 +62,8 @@ extension CompiledRow {
                  context: RecordContext) -> PreviewRow {
         var byColumn: [Int: PreviewCell] = [:]
         var scratch = AuditLog()
-        forEachRule(raw: raw, fieldIndexes: fieldIndexes) { rule, bytes in
-            let result = rule.evaluate(bytes, context: context, audit: &scratch)
+        forEachRule(raw: raw, fieldIndexes: fieldIndexes) { rule, bytes, unitBytes in
+            let result = rule.evaluate(bytes, unit: unitBytes, context: context, audit: &scratch)
             byColumn[rule.columnIndex] = PreviewCell(
                 column: rule.rule.column, value: row.values[rule.columnIndex], field: rule.field,
                 sourceText: result.sourceText, rule: "\(rule.rule.location.file):\(rule.rule.location.line)")

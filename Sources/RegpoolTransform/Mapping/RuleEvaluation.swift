@@ -14,14 +14,18 @@ struct RuleResult: Sendable {
     let sourceBytes: ArraySlice<UInt8>?
     /// A conversion or imputation to count if the value reaches the output.
     var note: ValueNote? = nil
+    /// The unit label read from the rule's `unit_field` (or its default `unit`), for `source_unit`.
+    var unitText: String? = nil
 
     /// The source bytes as text, made only when asked for (lab `source_value`, previews).
     var sourceText: String? { sourceBytes.map(ByteText.string) }
 }
 
 extension CompiledRule {
-    /// Applies the rule to the field bytes (`nil` = absent), auditing every decision.
-    func evaluate(_ raw: ArraySlice<UInt8>?, context: RecordContext, audit: inout AuditLog) -> RuleResult {
+    /// Applies the rule to the field bytes (`nil` = absent) and, for a `unit_field` rule, the
+    /// unit field's bytes, auditing every decision.
+    func evaluate(_ raw: ArraySlice<UInt8>?, unit unitRaw: ArraySlice<UInt8>? = nil, context: RecordContext,
+                  audit: inout AuditLog) -> RuleResult {
         guard field != nil else { return RuleResult(value: constant, sourceBytes: nil) }
         guard let raw else { return RuleResult(value: .null, sourceBytes: nil) }
         let text = ByteText.trimmed(raw)
@@ -29,8 +33,11 @@ extension CompiledRule {
         guard let mapped = applyMap(text, context: context, audit: &audit) else {
             return RuleResult(value: .null, sourceBytes: text)
         }
+        if units != nil { return withUnitColumn(mapped, source: text, unitRaw: unitRaw, context: context, audit: &audit) }
+        if !partials.isEmpty, case .date = type { return dated(mapped, source: text, context: context, audit: &audit) }
         let value = typed(mapped, source: text, context: context, audit: &audit)
-        return RuleResult(value: value, sourceBytes: text, note: note(for: value, source: text))
+        return RuleResult(value: value, sourceBytes: text, note: note(for: value, source: text),
+                          unitText: rule.unit)
     }
 
     /// Step 2: the map's target for the label, or the text itself without a map; nil = null.
@@ -38,7 +45,8 @@ extension CompiledRule {
     private func applyMap(_ text: ArraySlice<UInt8>, context: RecordContext,
                           audit: inout AuditLog) -> ArraySlice<UInt8>? {
         guard let map else { return text }
-        guard let hit = map[text] else {
+        guard let hit = map[fold.fold(text)] else {
+            if let unknown = rule.unknown { return defaulted(text, unknown, context: context, audit: &audit) }
             let source = ByteText.string(text)
             audit.record(event(.valueUnmapped, source, context,
                 message: "\(target): the label \"\(source)\" is not in the map; it is null. "
@@ -60,7 +68,7 @@ extension CompiledRule {
     }
 
     /// Step 3: the typed parse, with T3001/T3002 on refusal and T3004 on a unit conversion.
-    private func typed(_ text: ArraySlice<UInt8>, source: ArraySlice<UInt8>, context: RecordContext,
+    func typed(_ text: ArraySlice<UInt8>, source: ArraySlice<UInt8>, context: RecordContext,
                        audit: inout AuditLog) -> Value {
         switch parser.parse(text) {
         case .value(let v):

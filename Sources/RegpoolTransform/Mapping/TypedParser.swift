@@ -6,6 +6,8 @@ struct TypedParser: Sendable {
     let pattern: DatePattern
     let decimal: UInt8
     let factor: Double?
+    /// The thousands separator numbers may hold, if any.
+    var thousands: UInt8? = nil
 
     /// The outcome of one parse: a value, or why the text was refused.
     enum Outcome: Equatable {
@@ -48,9 +50,10 @@ struct TypedParser: Sendable {
     }
 
     private func parseDouble(_ text: ArraySlice<UInt8>) -> Outcome {
-        guard let d = NumberParser.double(text, decimal: decimal) else {
+        guard let d = NumberParser.double(text, decimal: decimal, thousands: thousands) else {
             let sep = decimal == UInt8(ascii: ",") ? "\",\"" : "\".\""
-            return .invalid("is not a number with decimal separator \(sep)")
+            let groups = thousands.map { " and thousands separator \"\(Character(Unicode.Scalar($0)))\"" } ?? ""
+            return .invalid("is not a number with decimal separator \(sep)\(groups)")
         }
         return .value(.double(factor.map { d * $0 } ?? d))
     }

@@ -39,9 +39,14 @@ public struct CentreMapper: Sendable {
         var patient = takePatient(key)
         patient.records.append(index)
         for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
-            guard let produced = row.build(raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes,
-                                           context: context, audit: &audit) else { continue }
-            add(produced, record: index, to: &patient, context: context)
+            var produced: [ProducedRow] = []
+            row.forEachInstance(raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes, context: context,
+                                audit: &audit) { raw, audit in
+                if let r = row.build(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit) {
+                    produced.append(r)
+                }
+            }
+            for r in produced { add(r, record: index, to: &patient, context: context) }
         }
         patients[key] = patient
     }
