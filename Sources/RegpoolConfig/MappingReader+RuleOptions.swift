@@ -21,13 +21,17 @@ extension MappingReader {
     /// Keys that need or exclude one another.
     func checkCombinations(_ keyed: KeyedNode, _ rule: ColumnRule, datePatternGiven: Bool) {
         let d = diagnostics
-        if let node = keyed.keyNode("unknown"), rule.map == nil, rule.vocabulary == nil {
+        let isField = rule.input.fieldName != nil && keyed.keyNode("vocabulary") == nil
+        if let node = keyed.keyNode("unknown"), isField, rule.map == nil, rule.vocabulary == nil {
             d.report(node, "'unknown' is the default for labels a map does not list; this rule has no 'map' or 'vocabulary'")
         }
-        if let node = keyed.keyNode("fold"), rule.map == nil, rule.vocabulary == nil {
+        if let node = keyed.keyNode("fold"), isField, rule.map == nil, rule.vocabulary == nil {
             d.report(node, "'fold' applies to the labels of a 'map' or 'vocabulary'; this rule has neither")
         }
-        if let node = keyed.keyNode("pivot"), !(rule.datePattern ?? "").contains("yy"), rule.partial.isEmpty {
+        let patterns = [rule.datePattern ?? DatePattern.iso.text] + rule.partial.map(\.pattern)
+        let twoDigitYears = patterns.contains { (try? DatePattern($0, pivot: nil, partial: true)) == nil
+            && (try? DatePattern($0, pivot: nil)) == nil }
+        if let node = keyed.keyNode("pivot"), !twoDigitYears {
             d.report(node, "'pivot' applies to date patterns with a two-digit year 'yy'", hint: "e.g. date: dd.MM.yy")
         }
         if let node = keyed.keyNode("unit_field"), rule.units == nil {

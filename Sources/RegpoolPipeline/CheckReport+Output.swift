@@ -9,7 +9,7 @@ extension CheckReport {
             for u in centre.unmapped {
                 lines.append("\(centre.id)  \(u.field) → \(u.target)  \"\(u.value)\"  ×\(u.count)  first at \(Self.place(u.firstFile, u.firstLocator))")
             }
-            for r in centre.rejections {
+            for r in centre.rejections + centre.dropped {
                 lines.append("\(centre.id)  \(r.code) \(r.event)  \(Self.place(r.file ?? "", r.locator ?? ""))  \(r.message)")
             }
             lines += centre.notes.map { "\(centre.id)  note: \($0)" }
@@ -23,8 +23,8 @@ extension CheckReport {
     /// The last line: nothing to do, or how much.
     public var verdict: String {
         if exitStatus == .success { return "check: no problems in \(centres.count) centre(s); ready for a run." }
-        return "check: \(unmappedCount) unmapped value(s) and \(rejectionCount) rejected record(s) or file(s) "
-            + "in \(centres.filter { !$0.isClean }.count) of \(centres.count) centre(s); fix the mappings or ask the centres for corrected exports."
+        return "check: \(unmappedCount) unmapped value(s), \(rejectionCount) rejected record(s) or file(s) "
+            + "and \(droppedCount) dropped value(s) or row(s) in \(centres.filter { !$0.isClean }.count) of \(centres.count) centre(s); fix the mappings or ask the centres for corrected exports."
     }
 
     /// The report as one JSON object (keys in a fixed order).
@@ -32,6 +32,7 @@ extension CheckReport {
         .object([
             ("pipeline", .string(pipeline)), ("ok", .bool(exitStatus == .success)),
             ("unmapped_values", .int(unmappedCount)), ("rejections", .int(rejectionCount)),
+            ("dropped", .int(droppedCount)),
             ("centres", .array(centres.map(\.json))),
         ])
     }
@@ -60,12 +61,18 @@ extension CheckReport.Centre {
                          ("count", .int(u.count)), ("first_file", .string(u.firstFile)),
                          ("first_locator", .string(u.firstLocator))])
             })),
-            ("rejected", .array(rejections.map { r in
-                .object([("code", .string(r.code)), ("event", .string(r.event)), ("file", r.file.map(JSONValue.string)),
-                         ("locator", r.locator.map(JSONValue.string)), ("field", r.field.map(JSONValue.string)),
-                         ("value", r.value.map(JSONValue.string)), ("message", .string(r.message))])
-            })),
+            ("rejected", .array(rejections.map(\.json))),
+            ("dropped", .array(dropped.map(\.json))),
             ("notes", .array(notes.map(JSONValue.string))),
         ])
+    }
+}
+
+extension CheckReport.Rejection {
+    /// The finding as a JSON object.
+    var json: JSONValue {
+        .object([("code", .string(code)), ("event", .string(event)), ("file", file.map(JSONValue.string)),
+                 ("locator", locator.map(JSONValue.string)), ("field", field.map(JSONValue.string)),
+                 ("value", value.map(JSONValue.string)), ("message", .string(message))])
     }
 }

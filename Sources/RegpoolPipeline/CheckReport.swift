@@ -1,3 +1,5 @@
+import RegpoolModel
+
 /// What `regpool check` found in the current inboxes of a pipeline: per centre, the source values
 /// no rule maps and the records and files that would be rejected — the data manager's to-do list.
 public struct CheckReport: Sendable {
@@ -30,11 +32,14 @@ public struct CheckReport: Sendable {
         public let recordsRead: Int
         public let unmapped: [Unmapped]
         public let rejections: [Rejection]
+        /// Values and rows a run would drop: unreadable values (T3002), rows without a required
+        /// column (T3006), implausible numbers (T3012), unreadable packed items (T3013).
+        public let dropped: [Rejection]
         /// Ignored files and sources without a file: worth a look, not counted as problems.
         public let notes: [String]
 
         /// True when nothing in this centre needs fixing.
-        public var isClean: Bool { unmapped.isEmpty && rejections.isEmpty }
+        public var isClean: Bool { unmapped.isEmpty && rejections.isEmpty && dropped.isEmpty }
     }
 
     /// The pipeline file as given on the command line.
@@ -45,6 +50,13 @@ public struct CheckReport: Sendable {
     public var unmappedCount: Int { centres.reduce(0) { $0 + $1.unmapped.count } }
     /// Rejected records and files over all centres.
     public var rejectionCount: Int { centres.reduce(0) { $0 + $1.rejections.count } }
+    /// Dropped values and rows over all centres.
+    public var droppedCount: Int { centres.reduce(0) { $0 + $1.dropped.count } }
+
+    /// The audit codes of records and files a run leaves out.
+    static let rejectionCodes: Set<AuditCode> = [.fileRejected, .recordUnreadable, .recordRejected, .recordOrphaned]
+    /// The audit codes of single values and rows a run leaves out.
+    static let droppedCodes: Set<AuditCode> = [.valueInvalid, .rowDropped, .valueOutOfRange, .itemUnreadable]
 
     /// 0 when nothing is wrong, else `checkFoundProblems`.
     public var exitStatus: ExitStatus {

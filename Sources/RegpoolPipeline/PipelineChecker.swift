@@ -36,13 +36,14 @@ public struct PipelineChecker {
             CheckReport.Unmapped(field: $0.field, target: $0.target, value: $0.value, count: $0.count,
                                  firstFile: $0.firstFile, firstLocator: $0.firstLocator)
         }
-        let rejected: Set<AuditCode> = [.fileRejected, .recordUnreadable, .recordRejected, .recordOrphaned]
-        let rejections = events.filter { rejected.contains($0.code) }.map {
-            CheckReport.Rejection(code: $0.code.code, event: $0.code.event, file: $0.file, locator: $0.locator,
-                                  field: $0.field, value: $0.sourceValue, message: $0.message)
+        let finding = { (e: AuditEvent) in
+            CheckReport.Rejection(code: e.code.code, event: e.code.event, file: e.file, locator: e.locator,
+                                  field: e.field, value: e.sourceValue, message: e.message)
         }
         return CheckReport.Centre(
             id: inbox.centre.id, files: inbox.files.count, recordsRead: outcome.recordsRead, unmapped: unmapped,
-            rejections: rejections, notes: inbox.events.map(\.message))
+            rejections: events.filter { CheckReport.rejectionCodes.contains($0.code) }.map(finding),
+            dropped: events.filter { CheckReport.droppedCodes.contains($0.code) }.map(finding),
+            notes: inbox.events.map(\.message))
     }
 }
