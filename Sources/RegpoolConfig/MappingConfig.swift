@@ -11,13 +11,17 @@ public struct MappingConfig: Sendable, Equatable {
     public var sources: [SourceSpec]
     /// The mapping file as given (for `rule` references in the audit).
     public var file: String
+    /// Whole-patient derivations to run (`derive:`), in file order.
+    public var derive: [DerivationSpec]
 
-    public init(version: Int, centre: String?, missing: [String], sources: [SourceSpec], file: String) {
+    public init(version: Int, centre: String?, missing: [String], sources: [SourceSpec], file: String,
+                derive: [DerivationSpec] = []) {
         self.version = version
         self.centre = centre
         self.missing = missing
         self.sources = sources
         self.file = file
+        self.derive = derive
     }
 }
 

@@ -18,7 +18,7 @@ public enum MappingParser {
 struct MappingReader {
     let diagnostics: Diagnostics
 
-    static let topKeys = ["version", "centre", "missing", "sources"]
+    static let topKeys = ["version", "centre", "missing", "sources", "derive"]
 
     /// The whole mapping file, or nil when a required part is missing or invalid.
     func mapping(_ root: Node, file: String) -> MappingConfig? {
@@ -29,8 +29,9 @@ struct MappingReader {
         let centre = top["centre"].flatMap(centreID)
         let missing = top["missing"].map { d.texts($0, "'missing'") } ?? [""]
         let sources = top["sources"].flatMap(sources)
-        guard let missing, let sources else { return nil }
-        return MappingConfig(version: 1, centre: centre, missing: missing, sources: sources, file: file)
+        let derive = top["derive"].map(derivations) ?? []
+        guard let missing, let sources, let derive else { return nil }
+        return MappingConfig(version: 1, centre: centre, missing: missing, sources: sources, file: file, derive: derive)
     }
 
     /// The optional `centre` id (`[a-z0-9-]+`).
