@@ -112,3 +112,18 @@ final class ValidationConfigTests: XCTestCase {
         XCTAssertEqual(problems[2].message, "an entry of 'derive' must be a single value, found a mapping")
     }
 }
+
+/// The `validation:` example of docs/pipeline.md is a valid pipeline fragment.
+final class ValidationDocsTests: XCTestCase {
+    func testPipelineDocsExampleParses() throws {
+        let block = try XCTUnwrap(try DocExamples.yamlBlocks("pipeline.md").first { $0.hasPrefix("validation:") })
+        let config = try PipelineParser.parse(yaml: ValidationConfigTests.head + block, file: "p.yaml", baseDirectory: ".")
+        XCTAssertEqual(config.validation.overrides.map { "\($0.code) \($0.action.rawValue)" }, ["V7005 drop_row", "V7010 keep"])
+    }
+
+    func testMappingDocsDeriveExampleParses() throws {
+        let block = try XCTUnwrap(try DocExamples.yamlBlocks("mapping.md").first { $0.hasPrefix("derive:") })
+        let config = try MappingParser.parse(yaml: ValidationConfigTests.mappingHead + block, file: "m.yaml")
+        XCTAssertEqual(config.derive.map(\.name), [.transplantsFromTreatmentLines, .directlyAfterLEN])
+    }
+}

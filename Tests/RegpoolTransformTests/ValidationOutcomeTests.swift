@@ -52,8 +52,13 @@ final class ValidationOutcomeTests: XCTestCase {
     }
 
     func testDeadWithAnotherLastContactTakesTheDeathDate() {
-        let (p, events) = VP.validate(dead(death: "2013-09-01", last: "2013-08-01"))
+        var sent = dead(death: "2013-09-01", last: "2013-08-01")
+        let deathRecord = RecordOrigin(file: "deces.csv", locator: "line 7")
+        sent.columnOrigins["outcomes"]![CDM.outcomes.index(of: "death_date")!] = deathRecord
+        let (p, events) = VP.validate(sent)
         XCTAssertEqual(VP.value(p, "outcomes", 0, "last_contact_date"), d("2013-09-01"))
+        XCTAssertEqual(p.origin(table: "outcomes", row: 0, column: CDM.outcomes.index(of: "last_contact_date")!),
+                       deathRecord, "the value now comes from the death date's record")
         XCTAssertEqual(VP.lines(events), [
             "V7002 outcomes.last_contact_date 2013-08-01→2013-09-01 @outcomes.csv line 2 | V7002 drop_value (default)",
         ])

@@ -10,4 +10,6 @@ struct Finding {
     let detail: String
     /// What `drop_value` puts in place of the value (null unless the CDM defines a replacement).
     var replacement: Value = .null
+    /// The record the replacement came from (it becomes the value's origin).
+    var replacementOrigin: RecordOrigin? = nil
 }

@@ -40,7 +40,7 @@ struct ValidationRun {
             after = before
             outcome = "kept as sent (keep)"
         case .dropValue:
-            patient.setValue(f.replacement, table: f.table, row: f.row, column: f.column)
+            patient.setValue(f.replacement, table: f.table, row: f.row, column: f.column, origin: f.replacementOrigin)
             after = f.replacement
             outcome = f.replacement.isNull ? "the value is dropped (drop_value)" : "replaced by \(f.replacement.text) (drop_value)"
         case .dropRow:

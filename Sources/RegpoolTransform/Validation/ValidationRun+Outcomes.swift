@@ -21,13 +21,13 @@ extension ValidationRun {
                           detail: "vital_status is dead but no death_date was sent"))
             return
         }
+        let origin = patient.origin(table: o, row: 0, column: c.deathDate)
         if let last = date(o, 0, c.lastContact), last != death {
             apply(Finding(code: .lastContactNotDeath, table: o, row: 0, column: c.lastContact,
                           detail: "for the dead the last contact is the death date, but last_contact_date \(last.iso) "
-                              + "differs from death_date \(death.iso)", replacement: .date(death)))
+                              + "differs from death_date \(death.iso)", replacement: .date(death), replacementOrigin: origin))
         }
         if patient.outcomes != nil, date(o, 0, c.lastContact) == nil {
-            let origin = patient.origin(table: o, row: 0, column: c.deathDate)
             patient.setValue(.date(death), table: o, row: 0, column: c.lastContact, origin: origin)
         }
     }
