@@ -8,7 +8,9 @@ public enum DerivationName: String, Sendable, Equatable, CaseIterable {
 
 /// One entry of a mapping's `derive:` list, with where it was written (for the audit's `rule`).
 public struct DerivationSpec: Sendable, Equatable {
+    /// Which derivation.
     public var name: DerivationName
+    /// The list entry in the mapping file.
     public var location: SourceLocation
 
     /// An entry written at `location`.

@@ -12,6 +12,7 @@ public enum ValidationAction: String, Sendable, Equatable, CaseIterable {
 
 /// One rule of the validation catalogue: its audit code, the actions it allows and its default.
 public struct ValidationRule: Sendable, Equatable {
+    /// The rule's audit code (stage `validate`), e.g. `V7005 FailureBeforeLENStart`.
     public let code: AuditCode
     /// The CDM `table.column` whose value the rule judges (the one `drop_value` nulls).
     public let target: String

@@ -1,9 +1,14 @@
+import RegpoolModel
+
 /// The consortium's choice of action per validation rule (the pipeline's `validation:` key).
 public struct ValidationSettings: Sendable, Equatable {
     /// One rule whose action the pipeline file sets.
     public struct Override: Sendable, Equatable {
+        /// The rule's code, e.g. `V7005`.
         public var code: String
+        /// The action the pipeline chose.
         public var action: ValidationAction
+        /// Where the pipeline file chose it (the audit's `rule` names it).
         public var location: SourceLocation
 
         /// An override written at `location`.
