@@ -13,13 +13,17 @@ public struct MappingConfig: Sendable, Equatable {
     public var file: String
     /// Shared vocabularies this mapping uses (`vocabularies:`), by name, in document order.
     public var vocabularies: [VocabularyDeclaration] = []
+    /// Whole-patient derivations to run (`derive:`), in file order.
+    public var derive: [DerivationSpec]
 
-    public init(version: Int, centre: String?, missing: [String], sources: [SourceSpec], file: String) {
+    public init(version: Int, centre: String?, missing: [String], sources: [SourceSpec], file: String,
+                derive: [DerivationSpec] = []) {
         self.version = version
         self.centre = centre
         self.missing = missing
         self.sources = sources
         self.file = file
+        self.derive = derive
     }
 }
 

@@ -20,7 +20,7 @@ struct MappingReader {
     /// Names declared under `vocabularies:` (rules may name only these).
     var vocabularyNames: [String] = []
 
-    static let topKeys = ["version", "centre", "missing", "vocabularies", "sources"]
+    static let topKeys = ["version", "centre", "missing", "vocabularies", "sources", "derive"]
 
     /// The whole mapping file, or nil when a required part is missing or invalid.
     func mapping(_ root: Node, file: String) -> MappingConfig? {
@@ -34,8 +34,10 @@ struct MappingReader {
         var reader = self
         reader.vocabularyNames = vocabularies.map(\.name)
         let sources = top["sources"].flatMap(reader.sources)
-        guard let missing, let sources else { return nil }
-        var config = MappingConfig(version: 1, centre: centre, missing: missing, sources: sources, file: file)
+        let derive = top["derive"].map(derivations) ?? []
+        guard let missing, let sources, let derive else { return nil }
+        var config = MappingConfig(version: 1, centre: centre, missing: missing, sources: sources, file: file,
+                                   derive: derive)
         config.vocabularies = vocabularies
         return config
     }

@@ -13,14 +13,18 @@ public struct PipelineConfig: Sendable, Equatable {
     public var centres: [CentreConfig]
     /// The pipeline file as given (for messages and the manifest).
     public var file: String
+    /// The consortium's actions per validation rule (`validation:`; default: every rule's default).
+    public var validation: ValidationSettings
 
-    public init(version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String) {
+    public init(version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String,
+                validation: ValidationSettings = .defaults) {
         self.version = version
         self.name = name
         self.outputDirectory = outputDirectory
         self.key = key
         self.centres = centres
         self.file = file
+        self.validation = validation
     }
 }
 

@@ -19,13 +19,15 @@ struct PipelineReader {
     let diagnostics: Diagnostics
     let base: String
 
-    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres"]
+    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres", "validation"]
+    static let requiredTopKeys = ["version", "name", "output", "pseudonym_key", "centres"]
     static let keyKeys = ["env", "file"]
 
     /// The whole pipeline, or nil when a required part is missing or invalid.
     func pipeline(_ root: Node, file: String) -> PipelineConfig? {
         let d = diagnostics
-        guard let top = d.keyed(root, allowed: Self.topKeys, required: Self.topKeys, in: "the pipeline file") else {
+        guard let top = d.keyed(root, allowed: Self.topKeys, required: Self.requiredTopKeys,
+                              in: "the pipeline file") else {
             return nil
         }
         if let version = top["version"] { d.checkVersion(version) }
@@ -33,8 +35,10 @@ struct PipelineReader {
         let output = top["output"].flatMap { d.text($0, "'output'") }.map(resolve)
         let key = top["pseudonym_key"].flatMap(keySource)
         let centres = top["centres"].flatMap(centres)
-        guard let name, let output, let key, let centres else { return nil }
-        return PipelineConfig(version: 1, name: name, outputDirectory: output, key: key, centres: centres, file: file)
+        let validation = top["validation"].map(validationSettings) ?? .defaults
+        guard let name, let output, let key, let centres, let validation else { return nil }
+        return PipelineConfig(version: 1, name: name, outputDirectory: output, key: key, centres: centres, file: file,
+                              validation: validation)
     }
 
     /// `pseudonym_key`: exactly one of `env: VARIABLE` or `file: PATH`.

@@ -1,6 +1,6 @@
 /// The pipeline stage an audit event comes from.
 public enum Stage: String, Sendable, CaseIterable, Comparable {
-    case pipeline, extract, transform, link, cohort, load
+    case pipeline, extract, transform, validate, link, cohort, load
 
     public static func < (a: Stage, b: Stage) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -74,6 +74,40 @@ extension AuditCode {
     public static let valueOutOfRange = AuditCode("T3012", "ValueOutOfRange", .transform)
     /// An item of a packed cell that the rule's pattern does not read; it gives no row.
     public static let itemUnreadable = AuditCode("T3013", "ItemUnreadable", .transform)
+    /// A `transplants` row derived from a treatment line of category allo_sct (`derive:`).
+    public static let transplantDerived = AuditCode("T3020", "TransplantDerived", .transform)
+    /// A null `transplants.directly_after_len` filled from the order of treatment lines (`derive:`).
+    public static let directlyAfterLENDerived = AuditCode("T3021", "DirectlyAfterLENDerived", .transform)
+
+    // Validate (V7xxx): one code per validation rule (see docs/validation.md).
+    /// vital_status alive with a death_date.
+    public static let deathDateWhileAlive = AuditCode("V7001", "DeathDateWhileAlive", .validate)
+    /// vital_status dead, and a last_contact_date other than the death_date.
+    public static let lastContactNotDeath = AuditCode("V7002", "LastContactNotDeath", .validate)
+    /// vital_status dead without a death_date.
+    public static let deathDateMissing = AuditCode("V7003", "DeathDateMissing", .validate)
+    /// patients.diagnosis_date after the start of the first LEN course.
+    public static let diagnosisAfterLENStart = AuditCode("V7004", "DiagnosisAfterLENStart", .validate)
+    /// A LEN course's failure_date before its start_date.
+    public static let failureBeforeLENStart = AuditCode("V7005", "FailureBeforeLENStart", .validate)
+    /// outcomes.last_contact_date before a LEN failure.
+    public static let lastContactBeforeFailure = AuditCode("V7006", "LastContactBeforeFailure", .validate)
+    /// outcomes.death_date before a LEN failure.
+    public static let deathBeforeFailure = AuditCode("V7007", "DeathBeforeFailure", .validate)
+    /// A transplant dated before the first LEN failure.
+    public static let transplantBeforeFailure = AuditCode("V7008", "TransplantBeforeFailure", .validate)
+    /// A treatment line that starts before the line numbered before it.
+    public static let lineOutOfOrder = AuditCode("V7009", "LineOutOfOrder", .validate)
+    /// A LEN course's end_date before its start_date.
+    public static let courseEndBeforeStart = AuditCode("V7010", "CourseEndBeforeStart", .validate)
+    /// A treatment line's end_date before its start_date.
+    public static let lineEndBeforeStart = AuditCode("V7011", "LineEndBeforeStart", .validate)
+    /// failure_type progression without progression_to.
+    public static let progressionTargetMissing = AuditCode("V7012", "ProgressionTargetMissing", .validate)
+    /// progression_to with a failure_type other than progression.
+    public static let progressionTargetUnexpected = AuditCode("V7013", "ProgressionTargetUnexpected", .validate)
+    /// The outcomes row lacks vital_status or last_contact_date.
+    public static let outcomesIncomplete = AuditCode("V7014", "OutcomesIncomplete", .validate)
 
     // Link (L4xxx)
     /// Records of one centre with the same local key were merged into one patient.
@@ -92,6 +126,14 @@ extension AuditCode {
         .inboxUnreadable, .fileIgnored, .sourceMissing, .fileRejected, .recordUnreadable, .fileRead, .charactersReplaced,
         .valueUnmapped, .valueInvalid, .valueMapped, .unitConverted, .recordRejected, .rowDropped,
         .valueSuperseded, .valueInconsistent, .recordOrphaned, .valueDefaulted, .dateImputed, .valueOutOfRange,
-        .itemUnreadable, .recordsMerged, .patientExcluded, .tableWritten,
+        .itemUnreadable, .transplantDerived, .directlyAfterLENDerived, .recordsMerged, .patientExcluded,
+    ] + validation + [.tableWritten]
+
+    /// The validation rules' codes (stage `validate`), in the order the rules run.
+    public static let validation: [AuditCode] = [
+        .deathDateWhileAlive, .lastContactNotDeath, .deathDateMissing, .diagnosisAfterLENStart, .failureBeforeLENStart,
+        .lastContactBeforeFailure, .deathBeforeFailure, .transplantBeforeFailure, .lineOutOfOrder,
+        .courseEndBeforeStart, .lineEndBeforeStart, .progressionTargetMissing, .progressionTargetUnexpected,
+        .outcomesIncomplete,
     ]
 }

@@ -9,6 +9,8 @@ import RegpoolTransform
 struct CentreExtraction {
     let inbox: CentreInbox
     let mapping: MappingConfig
+    /// The pipeline's validation actions.
+    var validation: ValidationSettings = .defaults
     let logger: Logger
 
     struct Outcome {
@@ -19,7 +21,7 @@ struct CentreExtraction {
     }
 
     func run() -> Outcome {
-        var mapper = CentreMapper(centre: inbox.centre, mapping: mapping)
+        var mapper = CentreMapper(centre: inbox.centre, mapping: mapping, validation: validation)
         var audit = AuditLog()
         inbox.events.forEach { audit.record($0) }
         var read = 0, rejectedFiles = 0

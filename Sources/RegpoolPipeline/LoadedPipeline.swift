@@ -23,6 +23,7 @@ struct LoadedPipeline {
         }
         if let outputOverride { config.outputDirectory = outputOverride }
         let display = DisplayPath(pipelineFile: pipelinePath)
+        config.validation = Self.shown(config.validation, file: display.of(pipelinePath))
         var files = [Manifest.ConfigFile(role: "pipeline", path: display.of(pipelinePath), sha256: sha)]
         var mappings: [String: MappingConfig] = [:]
         var problems: [String] = []
@@ -49,6 +50,15 @@ struct LoadedPipeline {
         }
         guard problems.isEmpty else { throw PipelineError(.config, problems.joined(separator: "\n")) }
         return LoadedPipeline(config: config, mappings: mappings, configFiles: files, display: display)
+    }
+
+    /// The validation overrides with the pipeline file under its display path (their audit `rule`
+    /// must not depend on the working directory).
+    static func shown(_ settings: ValidationSettings, file: String) -> ValidationSettings {
+        ValidationSettings(overrides: settings.overrides.map {
+            .init(code: $0.code, action: $0.action,
+                  location: SourceLocation(file: file, line: $0.location.line, column: $0.location.column))
+        })
     }
 
     /// Parses a mapping under its display path (for audit rule references), then reads and binds

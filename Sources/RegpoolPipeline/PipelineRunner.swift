@@ -34,7 +34,8 @@ public struct PipelineRunner {
         var results: [CentreResult] = []
         var read = 0, rejectedFiles = 0
         for inbox in inboxes {
-            let outcome = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!, logger: logger).run()
+            let outcome = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!,
+                                            validation: pipeline.config.validation, logger: logger).run()
             results.append(outcome.result)
             audit.merge(outcome.audit)  // the centre's mapping audit comes back through assemble()
             read += outcome.recordsRead

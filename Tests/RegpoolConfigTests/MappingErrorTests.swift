@@ -36,7 +36,7 @@ final class MappingErrorTests: XCTestCase {
         let problems = mappingProblems("version: 1\nsoruces: []\n")
         XCTAssertEqual(places(problems), ["1:1", "2:1"])  // sources missing, then the unknown key
         XCTAssertEqual(problems[1].message,
-                       "unknown key 'soruces' in the mapping file; allowed keys: version, centre, missing, vocabularies, sources")
+                       "unknown key 'soruces' in the mapping file; allowed keys: version, centre, missing, vocabularies, sources, derive")
         XCTAssertEqual(problems[1].hint, "did you mean 'sources'?")
         XCTAssertEqual(problems[0].message, "missing required key 'sources' in the mapping file")
     }

@@ -36,7 +36,7 @@ final class CheckTests: XCTestCase {
         for clean in ["be-gent", "kr-seoul", "de-ulm-trial", "ca-toronto"] {
             XCTAssertTrue(lines.contains("\(clean)  ok"), "\(clean): \(r.out)")
         }
-        XCTAssertTrue(lines.last?.hasPrefix("check: 2 unmapped value(s) and 6 rejected") == true, r.out)
+        XCTAssertTrue(lines.last?.hasPrefix("check: 2 unmapped value(s), 6 rejected record(s) or file(s) and 0 dropped") == true, r.out)
     }
 
     func testJSONHasTheSameContent() throws {

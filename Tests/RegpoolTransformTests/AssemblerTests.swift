@@ -78,13 +78,14 @@ final class AssemblerTests: XCTestCase {
         XCTAssertEqual(dead[s.index(of: "last_contact_date")!], .date(d("2013-09-01")), "for the dead, the death date")
         let alive = outcomes.rows.first { $0[0] == .string(id("fr-lyon", "1002")) }!
         XCTAssertEqual(alive[s.index(of: "death_date")!], .null)
-        let inconsistent = out.audit.events().filter { $0.code == .valueInconsistent }
-        XCTAssertEqual(inconsistent.map(\.target).sorted { ($0 ?? "") < ($1 ?? "") },
-                       ["outcomes.death_date", "outcomes.last_contact_date"])
-        let dropped = out.audit.events().filter { $0.code == .rowDropped }
-        XCTAssertEqual(dropped.count, 1)
-        XCTAssertEqual(dropped.first?.centre, "de-ulm")
-        XCTAssertEqual(dropped.first?.target, "outcomes.last_contact_date")
+        let events = out.audit.events().filter { $0.code.stage == .validate }
+        XCTAssertEqual(events.map { "\($0.code.code) \($0.centre ?? "") \($0.target ?? "") \($0.sourceValue ?? "-") \($0.targetValue ?? "-")" }.sorted(), [
+            "V7001 fr-lyon outcomes.death_date 2014-05-05 -",
+            "V7002 fr-lyon outcomes.last_contact_date 2013-08-01 2013-09-01",
+            "V7014 de-ulm outcomes.last_contact_date - -",
+        ])
+        XCTAssertEqual(events.first { $0.code == .lastContactNotDeath }?.locator, "line 2")
+        XCTAssertEqual(events.first { $0.code == .outcomesIncomplete }?.rule, "V7014 drop_row (default)")
     }
 
     func testCohortAndExclusions() {

@@ -14,9 +14,7 @@ enum PatientAssembly {
         for schema in childTables {
             for row in p.rows(schema.name) { tables.append(schema, withPooledID(row, pooledID)) }
         }
-        let outcomes = p.outcomes.flatMap {
-            OutcomeConsistency.apply(withPooledID($0, pooledID), centre: centre.id, origin: p.outcomesOrigin, audit: &audit)
-        }
+        let outcomes = p.outcomes.map { withPooledID($0, pooledID) }
         if let outcomes { tables.append(CDM.outcomes, outcomes) }
         let facts = PatientFacts(patients: patientsRow, outcomes: outcomes, courses: p.rows(CDM.lenCourses.name),
                                  lines: p.rows(CDM.treatmentLines.name), transplants: p.rows(CDM.transplants.name))

@@ -5,6 +5,8 @@ import RegpoolModel
 public struct CentreMapper: Sendable {
     let centre: CentreConfig
     let mapping: MappingConfig
+    /// The consortium's validation actions (the pipeline's `validation:`).
+    let validation: ValidationSettings
     var sources: [String: CompiledSource] = [:]
     var patients: [String: PatientAccumulator] = [:]
     var drafts: [RecordDraft] = []
@@ -14,10 +16,11 @@ public struct CentreMapper: Sendable {
     /// How many files were begun.
     var fileCount = 0
 
-    /// A mapper for `centre` using its `mapping`.
-    public init(centre: CentreConfig, mapping: MappingConfig) {
+    /// A mapper for `centre` using its `mapping`; merged patients are validated with `validation`.
+    public init(centre: CentreConfig, mapping: MappingConfig, validation: ValidationSettings = .defaults) {
         self.centre = centre
         self.mapping = mapping
+        self.validation = validation
         for spec in mapping.sources where sources[spec.name] == nil {
             sources[spec.name] = CompiledSource(spec: spec, defaultMissing: mapping.missing)
         }
@@ -73,6 +76,8 @@ public struct CentreMapper: Sendable {
         var out: [LocalPatient] = []
         out.reserveCapacity(keys.count)
         let needsParent = mapping.sources.contains { $0.tables.contains { $0.table == CDM.patients.name } }
+        let derivations = PatientDerivations(centre: centre.id, specs: mapping.derive)
+        let validator = PatientValidator(centre: centre.id, settings: validation)
         for key in keys {
             guard let patient = patients[key] else { continue }
             if needsParent, patient.patientFeeders.isEmpty {
@@ -80,7 +85,9 @@ public struct CentreMapper: Sendable {
                 continue
             }
             LineageSettlement.settle(patient, drafts: &drafts, centre: centre.id, audit: &audit)
-            let local = patient.localPatient
+            var local = patient.localPatient
+            derivations.run(on: &local, audit: &audit)
+            validator.validate(&local, audit: &audit)
             local.countNotes(centre: centre.id, audit: &audit)
             out.append(local)
         }

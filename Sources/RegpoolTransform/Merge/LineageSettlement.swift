@@ -35,19 +35,24 @@ extension PatientAccumulator {
     var localPatient: LocalPatient {
         var childRows: [String: [[Value]]] = [:]
         var notes: [LocatedNote] = []
+        var rowOrigins: [String: [RecordOrigin?]] = [:]
         for name in children.keys.sorted() {
             guard let table = children[name] else { continue }
             childRows[name] = table.rows.map(\.values)
+            rowOrigins[name] = table.rows.map(\.origin)
             for (i, row) in table.rows.enumerated() {
                 notes += row.notes.map { LocatedNote(table: name, row: i, note: $0, origin: row.origin) }
             }
         }
+        var columnOrigins: [String: [RecordOrigin?]] = [:]
         for name in [CDM.patients.name, CDM.outcomes.name] {
             notes += (perPatient[name]?.notes ?? []).map { LocatedNote(table: name, row: 0, note: $0.note, origin: $0.origin) }
+            columnOrigins[name] = perPatient[name]?.origins
         }
         return LocalPatient(
             localID: localID, patients: perPatient[CDM.patients.name]?.values,
             outcomes: perPatient[CDM.outcomes.name]?.values, outcomesOrigin: perPatient[CDM.outcomes.name]?.last,
-            childRows: childRows, recordCount: records.count, patientRecordCount: patientFeeders.count, notes: notes)
+            childRows: childRows, recordCount: records.count, patientRecordCount: patientFeeders.count, notes: notes,
+            columnOrigins: columnOrigins, rowOrigins: rowOrigins)
     }
 }

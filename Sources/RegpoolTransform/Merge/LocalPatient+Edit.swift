@@ -12,8 +12,9 @@ extension LocalPatient {
         }
     }
 
-    /// Sets one value (its note, if any, goes: the value is no longer the one the rule made).
-    public mutating func setValue(_ value: Value, table: String, row: Int, column: Int) {
+    /// Sets one value (its note, if any, goes: the value is no longer the one the rule made); `origin`,
+    /// when given, becomes the record the value of a `patients` or `outcomes` column came from.
+    public mutating func setValue(_ value: Value, table: String, row: Int, column: Int, origin: RecordOrigin? = nil) {
         switch table {
         case CDM.patients.name where row == 0 && patients != nil: patients![column] = value
         case CDM.outcomes.name where row == 0 && outcomes != nil: outcomes![column] = value
@@ -21,6 +22,7 @@ extension LocalPatient {
             guard childRows[table]?.indices.contains(row) == true else { return }
             childRows[table]![row][column] = value
         }
+        if let origin, columnOrigins[table]?.indices.contains(column) == true { columnOrigins[table]![column] = origin }
         notes.removeAll { $0.table == table && $0.row == row && $0.column == column }
     }
 
@@ -32,19 +34,25 @@ extension LocalPatient {
     /// Removes a whole row (a per-patient row becomes nil); notes of later rows follow their rows.
     public mutating func dropRow(table: String, row: Int) {
         switch table {
-        case CDM.patients.name: patients = nil
-        case CDM.outcomes.name: outcomes = nil
+        case CDM.patients.name, CDM.outcomes.name:
+            if table == CDM.patients.name { patients = nil } else { outcomes = nil }
+            columnOrigins[table] = nil
         default:
             guard childRows[table]?.indices.contains(row) == true else { return }
             childRows[table]!.remove(at: row)
+            if rowOrigins[table]?.indices.contains(row) == true { rowOrigins[table]!.remove(at: row) }
         }
         notes.removeAll { $0.table == table && $0.row == row }
         for i in notes.indices where notes[i].table == table && notes[i].row > row { notes[i].row -= 1 }
     }
 
-    /// Appends a child row (e.g. a derived one) and returns its index.
+    /// Appends a child row (e.g. a derived one), with the record it was derived from, and returns its index.
     @discardableResult
-    public mutating func appendRow(_ values: [Value], table: String) -> Int {
+    public mutating func appendRow(_ values: [Value], table: String, origin: RecordOrigin? = nil) -> Int {
+        let count = childRows[table]?.count ?? 0
+        var origins = rowOrigins[table] ?? []
+        origins += [RecordOrigin?](repeating: nil, count: max(0, count - origins.count))
+        rowOrigins[table] = origins + [origin]
         childRows[table, default: []].append(values)
         return childRows[table]!.count - 1
     }

@@ -27,6 +27,10 @@ public struct LocalPatient: Sendable {
     public internal(set) var childRows: [String: [[Value]]]
     /// Unit conversions and date imputations of values still in the rows (see `ValueNote`).
     public internal(set) var notes: [LocatedNote] = []
+    /// The record each value of the `patients` and `outcomes` rows came from, by table name and column.
+    public internal(set) var columnOrigins: [String: [RecordOrigin?]]
+    /// The record each child row came from, by table name (aligned with `childRows`).
+    public internal(set) var rowOrigins: [String: [RecordOrigin?]]
     /// How many accepted records carry this patient's key.
     public let recordCount: Int
     /// How many of them mapped a `patients` row.
@@ -35,8 +39,11 @@ public struct LocalPatient: Sendable {
     /// A patient (normally built by `CentreMapper`).
     public init(localID: String, patients: [Value]?, outcomes: [Value]?, outcomesOrigin: RecordOrigin?,
                 childRows: [String: [[Value]]], recordCount: Int, patientRecordCount: Int,
-                notes: [LocatedNote] = []) {
+                notes: [LocatedNote] = [], columnOrigins: [String: [RecordOrigin?]] = [:],
+                rowOrigins: [String: [RecordOrigin?]] = [:]) {
         self.notes = notes
+        self.columnOrigins = columnOrigins
+        self.rowOrigins = rowOrigins
         self.localID = localID
         self.patients = patients
         self.outcomes = outcomes
@@ -48,4 +55,13 @@ public struct LocalPatient: Sendable {
 
     /// The rows of child table `name` (empty when none).
     public func rows(_ name: String) -> [[Value]] { childRows[name] ?? [] }
+
+    /// The record that gave the value at `column` of row `row` of `table` (a child row's record), or nil.
+    public func origin(table: String, row: Int, column: Int) -> RecordOrigin? {
+        if let columns = columnOrigins[table] {
+            return row == 0 && columns.indices.contains(column) ? columns[column] : nil
+        }
+        guard let rows = rowOrigins[table], rows.indices.contains(row) else { return nil }
+        return rows[row]
+    }
 }
