@@ -32,8 +32,9 @@ public struct CheckReport: Sendable {
         public let recordsRead: Int
         public let unmapped: [Unmapped]
         public let rejections: [Rejection]
-        /// Values and rows a run would drop: unreadable values (T3002), rows without a required
-        /// column (T3006), implausible numbers (T3012), unreadable packed items (T3013).
+        /// Values and rows a run would drop or flag: unreadable values (T3002), rows without a
+        /// required column (T3006), implausible numbers (T3012), unreadable packed items (T3013),
+        /// and every broken validation rule (V7xxx, whatever its action).
         public let dropped: [Rejection]
         /// Ignored files and sources without a file: worth a look, not counted as problems.
         public let notes: [String]

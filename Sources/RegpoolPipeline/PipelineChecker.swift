@@ -21,14 +21,17 @@ public struct PipelineChecker {
         let centres = try pipeline.config.centres.map { centre in
             let mapping = pipeline.mappings[centre.id]!
             let inbox = try CentreInbox.scan(centre, mapping: mapping)
-            return Self.check(inbox, mapping: mapping, logger: logger)
+            return Self.check(inbox, mapping: mapping, validation: pipeline.config.validation, logger: logger)
         }
         return CheckReport(pipeline: pipelinePath, centres: centres)
     }
 
     /// One centre: extract and map every file as a run would, and keep the problems of the audit.
-    static func check(_ inbox: CentreInbox, mapping: MappingConfig, logger: Logger) -> CheckReport.Centre {
-        let outcome = CentreExtraction(inbox: inbox, mapping: mapping, logger: logger).run()
+    static func check(_ inbox: CentreInbox, mapping: MappingConfig, validation: ValidationSettings = .defaults,
+                      logger: Logger) -> CheckReport.Centre {
+        var extraction = CentreExtraction(inbox: inbox, mapping: mapping, logger: logger)
+        extraction.validation = validation
+        let outcome = extraction.run()
         let events = (outcome.audit.events() + outcome.result.audit.events()).sorted(by: AuditEvent.precedes)
         var tally = UnmappedTally()
         tally.add(events)
@@ -43,7 +46,8 @@ public struct PipelineChecker {
         return CheckReport.Centre(
             id: inbox.centre.id, files: inbox.files.count, recordsRead: outcome.recordsRead, unmapped: unmapped,
             rejections: events.filter { CheckReport.rejectionCodes.contains($0.code) }.map(finding),
-            dropped: events.filter { CheckReport.droppedCodes.contains($0.code) }.map(finding),
+            dropped: events.filter { CheckReport.droppedCodes.contains($0.code) || $0.code.stage == .validate }
+                .map(finding),
             notes: inbox.events.map(\.message))
     }
 }
