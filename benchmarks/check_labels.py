@@ -16,6 +16,7 @@ import datetime
 import fnmatch
 import os
 import re
+import unicodedata
 import sys
 import xml.etree.ElementTree as ET
 
@@ -43,17 +44,32 @@ def _rules(source):
                 yield table, column, rule
 
 
+VOCABULARIES = {}    # name -> labels, filled by main() from the mapping's `vocabularies:`
+
+
+def _fold(text, rule):
+    """The rule's `fold:` (case, accents) applied to a label."""
+    fold = rule.get("fold") or []
+    fold = [fold] if isinstance(fold, str) else fold
+    if "accents" in fold:
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return text.lower() if "case" in fold else text
+
+
 def _check_value(problems, where, table, column, rule, text, missing):
     text = text.strip()
     if text in (rule.get("missing") or missing):
         return
-    if "map" in rule:
-        labels = {str(k) for k in rule["map"]}
-        if text not in labels:
+    if "map" in rule or "vocabulary" in rule:
+        labels = {str(k) for k in (rule.get("map") or {})} | VOCABULARIES.get(rule.get("vocabulary"), set())
+        if _fold(text, rule) not in {_fold(k, rule) for k in labels} and "unknown" not in rule:
             problems[(where, f"{table}.{column}", f"unmapped label {text!r}")] += 1
         return
     if column in DATE_COLUMNS:
         m = _pattern_regex(rule.get("date", "yyyy-MM-dd")).match(text)
+        partial = [re.escape(k).replace("yyyy", r"\d{4}").replace("MM", r"\d{2}") for k in (rule.get("partial") or {})]
+        if m is None and any(re.fullmatch(rx, text) for rx in partial):
+            return
         try:
             datetime.date(int(m["y"]), int(m["m"]), int(m["d"]))
         except (TypeError, ValueError):
@@ -158,6 +174,9 @@ def main():
         mapping = yaml.safe_load(f)
     inbox = args[1]
     missing = [str(m) for m in mapping.get("missing", [""])]
+    for name, path in (mapping.get("vocabularies") or {}).items():
+        with open(os.path.join(os.path.dirname(args[0]), path), encoding="utf-8") as f:
+            VOCABULARIES[name] = {str(k) for k in yaml.safe_load(f)["labels"]}
     problems = collections.Counter()
     names = sorted(os.listdir(inbox))
     for name in names:

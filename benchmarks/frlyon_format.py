@@ -83,11 +83,12 @@ def patient_fields(p):
         _n(round(p["hb_g_dl"] * 10)), _n(p["platelets_g_l"]),
         "nd" if p["anc_g_l"] is None else _n(p["anc_g_l"]),
         YES_NO[p["rbc_transfusion_dependent"]], YES_NO[p["prior_esa"]], YES_NO[p["prior_hma"]],
-        _d(p["len_start"]), _d(p["len_end"]), _n(p["initial_dose_mg"]), SCHEDULE[p["schedule"]],
+        _d(p["len_start"]), _d(p["len_end"]), _n(p["initial_dose_mg"]),
+        p.get("schedule_label") or SCHEDULE[p["schedule"]],
         COMBINED[p["combined_with"]], SETTING[p["setting"]], LEN_RESPONSE[p["best_response"]],
         CYTO_RESPONSE[p["cytogenetic_response"]], _d(p["failure_date"]),
         FAILURE[p["failure_type"]], PROGRESSION_TO[p["progression_to"]], _d(p["aml_date"]),
-        STATUS[p["vital_status"]], _d(p["death_date"]), _d(p["last_contact"]),
+        p.get("status_label") or STATUS[p["vital_status"]], _d(p["death_date"]), _d(p["last_contact"]),
     ]
 
 

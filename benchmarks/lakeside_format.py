@@ -82,7 +82,7 @@ def _demographics(items, p, key):
     items.append(">\n")
     _el(items, 4, "sex", SEX[p["sex"]])
     items += ['    <birth year="', BirthYear(p["birth_year"], p["len_start"]), '"/>\n']
-    items += ['    <diagnosis date="', _iso(p["diagnosis_date"]), '">\n']
+    items += ['    <diagnosis date="', p.get("diagnosis_label") or _iso(p["diagnosis_date"]), '">\n']
     _el(items, 6, "who_class", WHO[p["who_class"]])
     _el(items, 6, "therapy_related", YES_NO[p["therapy_related"]])
     _el(items, 6, "ipss", IPSS[p["ipss_risk"]])

@@ -10,16 +10,20 @@ lines, a few transplants, an ESA combination, an AML progression, ...), then pla
 
 fr-lyon (24 patients)      LY0005 RAEB-2 at LEN start; LY0009 LEN + azacitidine;
                            LY0013 no documented failure; LY0017 ragged row (field DATE_LAM
-                           left out, 32 fields instead of 33); LY0021 SEXE "I" (not in the map)
+                           left out, 32 fields instead of 33); LY0021 SEXE "I" (not in the map);
+                           habits, not errors: STATUT in varied case/accents, two local LEN
+                           schedules ("J1-J14/21", "1 jour sur 2")
 us-lakeside (22 patients)  LS-004 RAEB-2 at LEN start; LS-008 LEN as post-transplant
                            maintenance; LS-011 del(5q) not shown; 14th <patient> without id;
                            the first intensive-chemotherapy line answered "CR" says "CRi"
-                           (not in the map)
+                           (not in the map); habits, not errors: two partial diagnosis
+                           dates (yyyy-MM, yyyy), three best responses in varied case
 
 It prints where each planted problem landed (file line, XML path); samples/README.md and
 samples/EXPECTED.md quote those numbers.
 """
 import csv
+import datetime as dt
 import itertools
 import os
 import random
@@ -71,6 +75,21 @@ def _fr_ok(ps):
             and ps[FR_RAGGED]["aml_date"] is None)
 
 
+def _fr_habits(ps):
+    """The registry's typing habits, planted after the seed is chosen (they change no draw).
+
+    STATUT retyped by hand in varied case and without accents (`fold: [case, accents]`):
+    LY0001 "Décédé", LY0004 "VIVANT", LY0007 "DECEDE", LY0023 "Decede". Two local LEN
+    schedules the registry's list does not name (`unknown: other`): LY0011 "J1-J14/21",
+    LY0022 "1 jour sur 2".
+    """
+    for i, label in ((0, "Décédé"), (3, "VIVANT"), (6, "DECEDE"), (22, "Decede")):
+        assert fr.STATUS[ps[i]["vital_status"]].lower() in (label.lower(), "décédé")
+        ps[i]["status_label"] = label
+    for i, label in ((10, "J1-J14/21"), (21, "1 jour sur 2")):
+        ps[i].update(schedule="other", schedule_label=label)
+
+
 def _write_fr(ps, outdir):
     os.makedirs(outdir, exist_ok=True)
     files = fr.open_files(outdir)
@@ -107,6 +126,33 @@ def _ls_cohort(seed):
     if cri is not None:
         next(l for l in ps[cri]["lines"] if _is_cri(l))["response_label"] = "CRi"
     return ps, cri
+
+
+def _ls_habits(ps):
+    """The trial's data-entry habits, planted after the seed is chosen (they change no draw).
+
+    Diagnosis dates known only to the month or the year for patients diagnosed elsewhere
+    (mapped with `partial:`; imputed to the 15th or to 1 July, which stays before LEN start):
+    the first two unplanted patients whose imputed date is still before their LEN start.
+    Best responses typed in varied case by one site ("Hi-E", "cr", "Sd"; `fold: case`).
+    """
+    planted = {LS_RAEB2, LS_MAINT, LS_NO_DEL5Q, LS_NO_ID}
+    month, year = None, None
+    for i, p in enumerate(ps):
+        d = dt.date.fromordinal(p["diagnosis_date"])
+        start = dt.date.fromordinal(p["len_start"])
+        if i in planted:
+            continue
+        if month is None and d.replace(day=15) < start:
+            month, p["diagnosis_label"] = i, d.strftime("%Y-%m")
+        elif year is None and dt.date(d.year, 7, 1) < start:
+            year, p["diagnosis_label"] = i, d.strftime("%Y")
+    typed = {"hi_e": "Hi-E", "cr": "cr", "sd": "Sd"}
+    for label in typed:
+        p = next(p for i, p in enumerate(ps) if i not in planted and p["best_response"] == label
+                 and "best_response_label" not in p and "diagnosis_label" not in p)
+        p["best_response_label"] = typed[label]
+    return month, year
 
 
 def _is_cri(line):
@@ -169,9 +215,12 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     samples = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "samples")
     seed, ps = _first_seed(_fr_cohort, _fr_ok)
+    _fr_habits(ps)
     _write_fr(ps, f"{samples}/fr-lyon")
     print(f"fr-lyon: seed {seed}")
     seed, (ps, cri) = _first_seed(_ls_cohort, _ls_ok)
+    month, year = _ls_habits(ps)
+    print(f"us-lakeside: diagnosis yyyy-MM in {ls.patient_id(month + 1)}, yyyy in {ls.patient_id(year + 1)}")
     _write_ls(ps, f"{samples}/us-lakeside")
     print(f"us-lakeside: seed {seed}, CRi in {ls.patient_id(cri + 1)}")
     _report(samples)

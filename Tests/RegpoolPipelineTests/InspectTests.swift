@@ -139,7 +139,8 @@ final class InspectTests: XCTestCase {
         XCTAssertEqual(fields[0]["lenalidomide/course/failure/@type"], "relapse")
         XCTAssertNil(fields[0]["birth"], "an empty element with attributes gives only its attributes")
         XCTAssertTrue(r.out.hasPrefix(#"{"file":"samples/us-lakeside/export_2026-11-21.xml","locator":"/registry[1]/patient[1]","line":3,"#), r.out)
-        XCTAssertTrue(r.out.contains(#""fields":{"@id":"LS-001","sex":"Female","birth/@year":"1948","diagnosis/@date":"2005-09-04","diagnosis/who_class":"5q- syndrome""#), r.out)
+        // LS-001 was diagnosed elsewhere: the trial knows the month only (mapped with `partial:`).
+        XCTAssertTrue(r.out.contains(#""fields":{"@id":"LS-001","sex":"Female","birth/@year":"1948","diagnosis/@date":"2005-09","diagnosis/who_class":"5q- syndrome""#), r.out)
     }
 
     func testXMLThroughTheCoursesSourceShowsLenCourses() throws {

@@ -6,14 +6,19 @@ Usage: make_be_gent_kr_seoul.py [SAMPLES_DIR]    (default: the samples folder ab
 Both centres draw their patients from benchmarks/cohort.py (fixed seeds, the study's exclusions
 switched off) and plant exactly one exclusion each:
 
-be-gent   Windows-1252, CRLF, ';', decimal comma, dd-MM-yyyy, Dutch labels; two files
-          (patients, treatment lines in long format). GE-0007: LEN combined with chemotherapy
+be-gent   Windows-1252, CRLF, ';', decimal comma, dd-MM-yyyy (the diagnosis date dd-MM-yy),
+          Dutch labels; two files (patients, treatment lines in long format). Hb with a unit
+          column (g/dL; mmol/L for four patients; GE-0012 planted out of range: 79 "g/dL").
+          Three STATUS labels in mixed case. GE-0007: LEN combined with chemotherapy
           (len_not_single_agent). Text outside ASCII that Latin-1 would read differently: the
           agent label "Studiemedicatie – fase II" (en dash, 0x96) and the karyotype token
           "mislukt – enkel FISH".
 kr-seoul  UTF-8 with BOM, ',', LF, yyyy.MM.dd, Korean headers and labels; one file (baseline,
-          the LEN course, outcome, treatment line 1 in wide tx1_* columns). KR-011: del(5q) not
-          shown (no_del5q).
+          the LEN course, outcome, treatment lines 1-2 in wide tx1_*/tx2_* columns, lines 3+
+          packed in one cell 추가치료, "3차 저메틸화제[아자시티딘] 2025.08.07~2026.01.24 (안정병변); ...").
+          Platelets per µL with thousands separators ("150,000", quoted). A patient whose
+          second or later line ended before last contact gets a supportive-care line 14 days
+          later. KR-011: del(5q) not shown (no_del5q).
 
 These registries report no transplants: a drawn allo-SCT line becomes an HMA (azacitidine) line.
 Python standard library only; the output is the same byte for byte on every run.
@@ -89,7 +94,7 @@ NL = {
 }
 GENT_PATIENTS = ["PATIENT_NR", "GESLACHT", "GEBOORTEJAAR", "DIAGNOSEDATUM", "WHO_KLASSE",
                  "THERAPIEGERELATEERD", "BLASTEN_BM_PCT", "DEL5Q_METHODE", "KARYOTYPE_CATEGORIE",
-                 "KARYOTYPE", "IPSS", "TP53", "HB_G_DL", "TROMBOCYTEN_10E9_L", "NEUTROFIELEN_10E9_L",
+                 "KARYOTYPE", "IPSS", "TP53", "HB", "HB_EENHEID", "TROMBOCYTEN_10E9_L", "NEUTROFIELEN_10E9_L",
                  "TRANSFUSIEAFHANKELIJK", "EPO_VOORAF", "HMA_VOORAF", "START_LEN", "EINDE_LEN",
                  "DOSIS_LEN_MG", "SCHEMA_LEN", "COMBINATIE", "CONTEXT_LEN", "RESPONS_LEN",
                  "CYTOGENETISCHE_RESPONS", "DATUM_FALEN", "TYPE_FALEN", "PROGRESSIE_NAAR", "DATUM_AML",
@@ -101,19 +106,38 @@ def gent_id(i):
     return f"GE-{i:04d}"
 
 
-def gent_row(p, pid):
+# Hb: most patients' labs report g/dL; the patients below come from a referring lab that reports
+# mmol/L (1 mmol/L = 1.611 g/dL), and GE-0012's Hb was typed in g/L (79) with the unit left at
+# g/dL (planted: 79 g/dL is out of the plausible range, T3012). Status labels: the registry's
+# form was retyped by hand for a few patients, in mixed case (fold: case in the mapping).
+GENT_MMOL = {3, 9, 14, 18}                         # 0-based: GE-0004, GE-0010, GE-0015, GE-0019
+GENT_HB_OUT_OF_RANGE = 11                          # 0-based: GE-0012
+GENT_STATUS_CASE = {1: str.capitalize, 5: str.upper, 16: str.capitalize}    # GE-0002, -0006, -0017
+
+
+def gent_hb(p, i):
+    if i == GENT_HB_OUT_OF_RANGE:
+        return [fmt_num(round(p["hb_g_dl"] * 10), ","), "g/dL"]
+    if i in GENT_MMOL:
+        return [fmt_num(round(p["hb_g_dl"] / 1.611, 1), ","), "mmol/L"]
+    return [fmt_num(p["hb_g_dl"], ","), "g/dL"]
+
+
+def gent_row(p, pid, i):
     d = lambda o: day(o, "%d-%m-%Y")  # noqa: E731
     n = lambda x: fmt_num(x, ",")  # noqa: E731
-    return [pid, NL["sex"][p["sex"]], str(p["birth_year"]), d(p["diagnosis_date"]), NL["who"][p["who_class"]],
+    dx = day(p["diagnosis_date"], "%d-%m-%y")      # the old diagnosis form: two-digit years
+    status = GENT_STATUS_CASE.get(i, str)(NL["status"][p["vital_status"]])
+    return [pid, NL["sex"][p["sex"]], str(p["birth_year"]), dx, NL["who"][p["who_class"]],
             NL["yes"][p["therapy_related"]], n(p["bm_blasts_pct"]), NL["method"][p["del5q_method"]],
             NL["category"][p["karyotype_category"]], p["karyotype_iscn"] or FISH_ONLY_KARYOTYPE,
-            NL["ipss"][p["ipss_risk"]], NL["tp53"][p["tp53_status"]], n(p["hb_g_dl"]), n(p["platelets_g_l"]),
+            NL["ipss"][p["ipss_risk"]], NL["tp53"][p["tp53_status"]], *gent_hb(p, i), n(p["platelets_g_l"]),
             n(p["anc_g_l"]), NL["yes"][p["rbc_transfusion_dependent"]], NL["yes"][p["prior_esa"]],
             NL["yes"][p["prior_hma"]], d(p["len_start"]), d(p["len_end"]), n(p["initial_dose_mg"]),
             NL["schedule"][p["schedule"]], NL["combined"][p["combined_with"]], NL["setting"][p["setting"]],
             NL["response"][p["best_response"]], NL["cyto"][p["cytogenetic_response"]], d(p["failure_date"]),
             NL["failure"][p["failure_type"]], NL["progression"][p["progression_to"]], d(p["aml_date"]),
-            NL["status"][p["vital_status"]], d(p["death_date"]), d(p["last_contact"])]
+            status, d(p["death_date"]), d(p["last_contact"])]
 
 
 def gent_lines(p, pid):
@@ -135,7 +159,7 @@ def write_gent(outdir):
     os.makedirs(outdir, exist_ok=True)
     for name, header, rows in (
             ("patienten_2026-11-20.csv", GENT_PATIENTS,
-             [gent_row(p, gent_id(i + 1)) for i, p in enumerate(ps)]),
+             [gent_row(p, gent_id(i + 1), i) for i, p in enumerate(ps)]),
             ("behandelingen_2026-11-20.csv", GENT_LINES,
              [r for i, p in enumerate(ps) for r in gent_lines(p, gent_id(i + 1))])):
         with open(os.path.join(outdir, name), "w", encoding="cp1252", newline="") as f:
@@ -175,27 +199,62 @@ KO = {
                       "ne": "평가 불가", None: ""},
 }
 SEOUL_HEADER = ["환자번호", "성별", "출생연도", "진단일", "WHO분류", "치료관련", "골수모세포(%)", "del5q확인방법",
-                "핵형분류", "핵형", "IPSS", "혈색소(g/dL)", "혈소판(10^9/L)", "호중구(10^9/L)", "수혈의존",
+                "핵형분류", "핵형", "IPSS", "혈색소(g/dL)", "혈소판(/µL)", "호중구(10^9/L)", "수혈의존",
                 "레날리도마이드_시작일", "레날리도마이드_종료일", "용량(mg)", "투여방법", "병용약제", "투여목적",
                 "최고반응", "세포유전학적반응", "실패일", "실패유형", "진행형태", "AML진행일", "생존상태", "사망일",
-                "최종추적일", "tx1_category", "tx1_agent", "tx1_start", "tx1_end", "tx1_response"]
+                "최종추적일"] + [f"tx{n}_{c}" for n in (1, 2) for c in ("category", "agent", "start", "end", "response")] \
+    + ["추가치료"]
+NO_LINE = {"category": None, "agent": None, "start": None, "end": None, "response": None}
+
+
+def seoul_wide(line, d):
+    """The five tx<n>_* cells of one of the first two lines (all empty when there is none)."""
+    return [KO["line"][line["category"]], KO["agent"][line["agent"]], d(line["start"]), d(line["end"]),
+            KO["line_response"][line["response"]]]
+
+
+def seoul_packed(lines, d):
+    """Lines 3 and later in one cell (추가치료 = further treatment), as the programme's case report
+    form writes them: "3차 저메틸화제[아자시티딘] 2025.08.07~2026.01.24 (안정병변); 4차 보존적 치료 2026.02.01"."""
+    items = []
+    for line in lines:
+        text = f"{line['n']}차 {KO['line'][line['category']]}"
+        if line["agent"]:
+            text += f"[{KO['agent'][line['agent']]}]"
+        text += " " + d(line["start"])
+        if line["end"] is not None:
+            text += "~" + d(line["end"])
+        if line["response"] is not None:
+            text += f" ({KO['line_response'][line['response']]})"
+        items.append(text)
+    return "; ".join(items)
 
 
 def seoul_row(p, pid):
     d = lambda o: day(o, "%Y.%m.%d")  # noqa: E731
-    line = p["lines"][0] if p["lines"] else {"category": None, "agent": None, "start": None, "end": None,
-                                              "response": None}
+    first_two = (p["lines"] + [NO_LINE, NO_LINE])[:2]
     return [pid, KO["sex"][p["sex"]], str(p["birth_year"]), d(p["diagnosis_date"]), KO["who"][p["who_class"]],
             KO["yes"][p["therapy_related"]], fmt_num(p["bm_blasts_pct"]), KO["method"][p["del5q_method"]],
             KO["category"][p["karyotype_category"]], p["karyotype_iscn"] or "", KO["ipss"][p["ipss_risk"]],
-            fmt_num(p["hb_g_dl"]), fmt_num(p["platelets_g_l"]), fmt_num(p["anc_g_l"]),
+            fmt_num(p["hb_g_dl"]), f"{round(p['platelets_g_l'] * 1000):,}", fmt_num(p["anc_g_l"]),
             KO["yes"][p["rbc_transfusion_dependent"]], d(p["len_start"]), d(p["len_end"]),
             fmt_num(p["initial_dose_mg"]), KO["schedule"][p["schedule"]], KO["combined"][p["combined_with"]],
             KO["setting"][p["setting"]], KO["response"][p["best_response"]], KO["cyto"][p["cytogenetic_response"]],
             d(p["failure_date"]), KO["failure"][p["failure_type"]], KO["progression"][p["progression_to"]],
             d(p["aml_date"]), KO["status"][p["vital_status"]], d(p["death_date"]), d(p["last_contact"]),
-            KO["line"][line["category"]], KO["agent"][line["agent"]], d(line["start"]), d(line["end"]),
-            KO["line_response"][line["response"]]]
+            *seoul_wide(first_two[0], d), *seoul_wide(first_two[1], d), seoul_packed(p["lines"][2:], d)]
+
+
+def seoul_supportive_care(p):
+    """Patients whose last line (the second or later) ended before last contact go on to
+    supportive care 14 days later: the programme records it as a further line."""
+    if len(p["lines"]) < 2:
+        return
+    last = p["lines"][-1]
+    if last["category"] == "bsc" or last["end"] is None or last["end"] + 14 > p["last_contact"]:
+        return
+    p["lines"].append({"n": last["n"] + 1, "category": "bsc", "agent": None, "start": last["end"] + 14,
+                       "end": None if p["vital_status"] == "alive" else p["last_contact"], "response": None})
 
 
 def write_seoul(outdir):
@@ -205,6 +264,8 @@ def write_seoul(outdir):
              karyotype_iscn="46,XX[20]" if p["sex"] == "female" else "46,XY[20]")
     if p["who_class"] == "del5q_syndrome":
         p["who_class"] = "rcmd"
+    for p in ps:
+        seoul_supportive_care(p)
     os.makedirs(outdir, exist_ok=True)
     with open(os.path.join(outdir, "seoul_mds_20261120.csv"), "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, delimiter=",", lineterminator="\n")
