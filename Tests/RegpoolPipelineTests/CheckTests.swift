@@ -33,10 +33,12 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(rejected.contains { $0.hasPrefix("fr-lyon  T3009 RecordOrphaned  traitements_2026-11-21.csv line 33") && $0.contains("LY0240") }, r.out)
         XCTAssertTrue(rejected.contains { $0.hasPrefix("us-lakeside  E1001 FileRejected  export_2026-11-21_supplement.xml line 68, column 13") }, r.out)
         XCTAssertEqual(rejected.filter { $0.hasPrefix("us-lakeside  T3005 RecordRejected  export_2026-11-21.xml /registry[1]/patient[14]") }.count, 3, r.out)
-        for clean in ["be-gent", "kr-seoul", "de-ulm-trial", "ca-toronto"] {
+        // The planted implausible Hb (79 sent as g/dL) is listed as a dropped value.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("be-gent  T3012 ValueOutOfRange  patienten_2026-11-20.csv line 13  patients.hb_g_dl: 79.0") }, r.out)
+        for clean in ["kr-seoul", "de-ulm-trial", "ca-toronto"] {
             XCTAssertTrue(lines.contains("\(clean)  ok"), "\(clean): \(r.out)")
         }
-        XCTAssertTrue(lines.last?.hasPrefix("check: 2 unmapped value(s), 6 rejected record(s) or file(s) and 0 dropped") == true, r.out)
+        XCTAssertTrue(lines.last?.hasPrefix("check: 2 unmapped value(s), 6 rejected record(s) or file(s) and 1 dropped") == true, r.out)
     }
 
     func testJSONHasTheSameContent() throws {
@@ -48,6 +50,7 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(object["ok"] as? Bool, false)
         XCTAssertEqual(object["unmapped_values"] as? Int, 2)
         XCTAssertEqual(object["rejections"] as? Int, 6)
+        XCTAssertEqual(object["dropped"] as? Int, 1)
         let centres = try XCTUnwrap(object["centres"] as? [[String: Any]])
         XCTAssertEqual(centres.map { $0["centre"] as? String }, ["fr-lyon", "us-lakeside", "be-gent", "kr-seoul", "de-ulm-trial", "ca-toronto"])
         // Every finding of the JSON is a line of the text, and the other way round.
@@ -57,7 +60,7 @@ final class CheckTests: XCTestCase {
             for u in try XCTUnwrap(centre["unmapped"] as? [[String: Any]]) {
                 rebuilt.append("\(id)  \(u["field"]!) → \(u["target"]!)  \"\(u["value"]!)\"  ×\(u["count"]!)  first at \(u["first_file"]!) \(u["first_locator"]!)")
             }
-            for e in try XCTUnwrap(centre["rejected"] as? [[String: Any]]) {
+            for e in try XCTUnwrap(centre["rejected"] as? [[String: Any]]) + XCTUnwrap(centre["dropped"] as? [[String: Any]]) {
                 let place = [e["file"] as? String, e["locator"] as? String].compactMap { $0 }.joined(separator: " ")
                 rebuilt.append("\(id)  \(e["code"]!) \(e["event"]!)  \(place)  \(e["message"]!)")
             }
