@@ -1,7 +1,8 @@
 """The fr-lyon export format: three CSV files, ';' delimiter, decimal comma, dd/MM/yyyy.
 
 The labels here are the French registry's labels; mappings/fr-lyon.yaml maps every one of them.
-Keep the two in step (benchmarks/check_labels.py verifies it).
+Keep the two in step (`regpool check pipelines/sample-nightly.yaml` lists any label the mapping
+misses; CheckTests asserts it lists only the planted ones).
 """
 from cohort import ID, BirthYear, compile_parts, date_part, fmt_num
 

@@ -2,7 +2,7 @@
 
 Dates are ISO (yyyy-MM-dd) except the transplant element, whose dates the trial's BMT module
 writes MM/dd/yyyy. mappings/us-lakeside.yaml maps every element and label used here (keep the two
-in step; benchmarks/check_labels.py verifies it).
+in step; `regpool check pipelines/sample-nightly.yaml` lists any label the mapping misses).
 """
 from cohort import ID, BirthYear, compile_parts, date_part, fmt_num
 
