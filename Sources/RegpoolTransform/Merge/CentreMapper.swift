@@ -42,6 +42,14 @@ public struct CentreMapper: Sendable {
         var patient = takePatient(key)
         patient.records.append(index)
         for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
+            guard row.unpack != nil else {
+                // The common case: one row per record, no buffer and no escaping closure.
+                if let r = row.build(raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes, context: context,
+                                     audit: &audit) {
+                    add(r, record: index, to: &patient, context: context)
+                }
+                continue
+            }
             var produced: [ProducedRow] = []
             row.forEachInstance(raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes, context: context,
                                 audit: &audit) { raw, audit in
