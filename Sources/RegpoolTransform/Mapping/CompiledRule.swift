@@ -13,7 +13,7 @@ struct CompiledRule: Sendable {
     let map: [ArraySlice<UInt8>: String?]?
     let fold: TextFold
     /// Partial date patterns with their imputations, tried in order after the full pattern.
-    let partials: [(pattern: DatePattern, imputation: DateImputation, text: String)]
+    let partials: [TypedParser.PartialDate]
     /// Trimmed unit label bytes → factor, for a rule with `unit_field`.
     let units: [ArraySlice<UInt8>: Double]?
     /// The plausible range of the value (the rule's, else the CDM's); lab values use the analyte's.
@@ -46,12 +46,11 @@ struct CompiledRule: Sendable {
         partials = rule.partial.compactMap { p in
             guard let pattern = try? DatePattern(p.pattern, pivot: rule.pivot, partial: true),
                 let imputation = DateImputation(p.imputation, for: pattern.precision) else { return nil }
-            return (pattern, imputation, p.imputation)
+            return TypedParser.PartialDate(pattern: pattern, imputation: imputation, text: p.imputation)
         }
         units = rule.units.map { list in
-            var out: [ArraySlice<UInt8>: Double] = [:]
-            for u in list where out[ArraySlice(ByteText.trimmed(u.label))] == nil { out[ArraySlice(ByteText.trimmed(u.label))] = u.factor }
-            return out
+            // Labels are unique after trimming (checked by the parser).
+            Dictionary(list.map { (ArraySlice(ByteText.trimmed($0.label)), $0.factor) }, uniquingKeysWith: { a, _ in a })
         }
         range = rule.range ?? CDM.plausibleRanges["\(schema.name).\(rule.column)"]
         switch rule.input {
@@ -79,6 +78,6 @@ struct CompiledRule: Sendable {
     /// The typed parser of this rule's column.
     var parser: TypedParser {
         TypedParser(type: type, pattern: pattern, decimal: decimal, factor: rule.factor,
-                    thousands: rule.thousands?.asciiValue)
+                    thousands: rule.thousands?.asciiValue, partials: partials)
     }
 }

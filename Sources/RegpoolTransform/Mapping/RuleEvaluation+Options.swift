@@ -1,7 +1,7 @@
 import RegpoolConfig
 import RegpoolModel
 
-/// The evaluation steps of the optional rule keys: `unknown:`, `partial:`, `unit_field:`.
+/// The evaluation steps of the optional rule keys `unknown:` and `unit_field:`.
 extension CompiledRule {
     /// A label no map lists, given the rule's `unknown:` default (T3010, counted per label).
     func defaulted(_ text: ArraySlice<UInt8>, _ unknown: UnknownDefault, context: RecordContext,
@@ -22,26 +22,6 @@ extension CompiledRule {
         return nil
     }
 
-    /// A date read with the full pattern, else with the first partial pattern that reads it
-    /// (the value then carries a DateImputed note).
-    func dated(_ text: ArraySlice<UInt8>, source: ArraySlice<UInt8>, context: RecordContext,
-               audit: inout AuditLog) -> RuleResult {
-        if case .date(let d) = pattern.parse(text) { return RuleResult(value: .date(d.days), sourceBytes: source) }
-        for p in partials {
-            guard case .date(let d) = p.pattern.parse(text, imputation: p.imputation) else { continue }
-            let note = ValueNote(kind: .dateImputed(pattern: p.pattern.text, imputation: p.text), column: columnIndex,
-                                 tag: tag, source: Array(source))
-            return RuleResult(value: .date(d.days), sourceBytes: source, note: note)
-        }
-        let shown = ByteText.string(text)
-        let patterns = ([pattern.text] + partials.map(\.pattern.text)).joined(separator: ", ")
-        audit.record(AuditEvent(.valueInvalid, centre: context.centre, file: context.file, locator: context.locator,
-            field: field, target: target, sourceValue: ByteText.string(source), rule: reference,
-            message: "\(target): \"\(shown)\" is not a real date in any of the rule's patterns (\(patterns)); it is null. "
-                + "To fix: correct the export or the rule in \(rule.location.file):\(rule.location.line)"))
-        return RuleResult(value: .null, sourceBytes: source)
-    }
-
     /// A number whose unit is named by another field: its factor comes from `units:`; an unknown
     /// unit label leaves the value null (T3001 on the unit field).
     func withUnitColumn(_ text: ArraySlice<UInt8>, source: ArraySlice<UInt8>, unitRaw: ArraySlice<UInt8>?,
@@ -57,7 +37,7 @@ extension CompiledRule {
                     + "\(rule.location.file):\(rule.location.line)"))
             return RuleResult(value: .null, sourceBytes: source)
         }
-        let value = typed(text, source: source, context: context, audit: &audit)
+        let (value, _) = typed(text, source: source, context: context, audit: &audit)
         guard case .double(let d) = value else { return RuleResult(value: value, sourceBytes: source) }
         let unit = ByteText.string(label)
         let note = factor == 1 ? nil : ValueNote(kind: .unitConverted(unit: unit, factor: factor), column: columnIndex,

@@ -34,9 +34,8 @@ extension CompiledRule {
             return RuleResult(value: .null, sourceBytes: text)
         }
         if units != nil { return withUnitColumn(mapped, source: text, unitRaw: unitRaw, context: context, audit: &audit) }
-        if !partials.isEmpty, case .date = type { return dated(mapped, source: text, context: context, audit: &audit) }
-        let value = typed(mapped, source: text, context: context, audit: &audit)
-        return RuleResult(value: value, sourceBytes: text, note: note(for: value, source: text),
+        let (value, imputed) = typed(mapped, source: text, context: context, audit: &audit)
+        return RuleResult(value: value, sourceBytes: text, note: imputed ?? note(for: value, source: text),
                           unitText: rule.unit)
     }
 
@@ -67,24 +66,29 @@ extension CompiledRule {
         return ArraySlice(targetText.utf8)
     }
 
-    /// Step 3: the typed parse, with T3001/T3002 on refusal and T3004 on a unit conversion.
+    /// Step 3: the typed parse, with T3001/T3002 on refusal; an imputed partial date comes with
+    /// its note (counted as T3011 if the value reaches the output).
     func typed(_ text: ArraySlice<UInt8>, source: ArraySlice<UInt8>, context: RecordContext,
-                       audit: inout AuditLog) -> Value {
+               audit: inout AuditLog) -> (Value, ValueNote?) {
         switch parser.parse(text) {
         case .value(let v):
-            return v
+            return (v, nil)
+        case .imputed(let v, let p):
+            let note = ValueNote(kind: .dateImputed(pattern: p.pattern.text, imputation: p.text), column: columnIndex,
+                                 tag: tag, source: Array(source))
+            return (v, note)
         case .unmapped(let why):
             let shown = ByteText.string(text)
             audit.record(event(.valueUnmapped, ByteText.string(source), context,
                 message: "\(target): \"\(shown)\" \(why); it is null. "
                     + "To fix: map it with `map:` in \(rule.location.file):\(rule.location.line)"))
-            return .null
+            return (.null, nil)
         case .invalid(let why):
             let shown = ByteText.string(text)
             audit.record(event(.valueInvalid, ByteText.string(source), context,
                 message: "\(target): \"\(shown)\" \(why); it is null. "
                     + "To fix: correct the export or the rule in \(rule.location.file):\(rule.location.line)"))
-            return .null
+            return (.null, nil)
         }
     }
 

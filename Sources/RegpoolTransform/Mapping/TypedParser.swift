@@ -8,18 +8,31 @@ struct TypedParser: Sendable {
     let factor: Double?
     /// The thousands separator numbers may hold, if any.
     var thousands: UInt8? = nil
+    /// Partial date patterns and their imputations, tried after `pattern` (`partial:`).
+    var partials: [PartialDate] = []
+
+    /// A partial date pattern of a rule with its imputation (and the imputation as written).
+    struct PartialDate: Sendable, Equatable {
+        let pattern: DatePattern
+        let imputation: DateImputation
+        let text: String
+    }
 
     /// The outcome of one parse: a value, or why the text was refused.
     enum Outcome: Equatable {
         case value(Value)
+        /// A partial date completed by a rule's imputation: T3011 when it reaches the output.
+        case imputed(Value, PartialDate)
         /// The text is not one of the column's tokens (enum, bool): T3001.
         case unmapped(String)
         /// The text cannot be read as the column's type: T3002.
         case invalid(String)
 
         var value: Value? {
-            if case .value(let v) = self { return v }
-            return nil
+            switch self {
+            case .value(let v), .imputed(let v, _): return v
+            default: return nil
+            }
         }
     }
 
@@ -59,10 +72,13 @@ struct TypedParser: Sendable {
     }
 
     private func parseDate(_ text: ArraySlice<UInt8>) -> Outcome {
-        switch pattern.parse(text) {
-        case .date(let d): return .value(.date(d.days))
-        case .malformed: return .invalid("does not match the date pattern \(pattern.text)")
-        case .impossible: return .invalid("is not a real calendar date (pattern \(pattern.text))")
+        let outcome = pattern.parse(text)
+        if case .date(let d) = outcome { return .value(.date(d.days)) }
+        for p in partials {
+            if case .date(let d) = p.pattern.parse(text, imputation: p.imputation) { return .imputed(.date(d.days), p) }
         }
+        let patterns = ([pattern] + partials.map(\.pattern)).map(\.text).joined(separator: ", ")
+        if case .impossible = outcome { return .invalid("is not a real calendar date (pattern \(patterns))") }
+        return .invalid("does not match the date pattern \(patterns)")
     }
 }
