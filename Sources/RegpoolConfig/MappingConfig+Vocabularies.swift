@@ -8,21 +8,27 @@ extension MappingConfig {
     public func bound(to vocabularies: [String: Vocabulary]) throws(ConfigError) -> MappingConfig {
         var problems: [ConfigProblem] = []
         var out = self
-        for s in out.sources.indices {
-            for t in out.sources[s].tables.indices {
-                let table = out.sources[s].tables[t].table
-                for r in out.sources[s].tables[t].rows.indices {
-                    for c in out.sources[s].tables[t].rows[r].columns.indices {
-                        var rule = out.sources[s].tables[t].rows[r].columns[c]
-                        guard let name = rule.vocabulary, let vocabulary = vocabularies[name] else { continue }
-                        problems += Self.bind(&rule, vocabulary, table: table)
-                        out.sources[s].tables[t].rows[r].columns[c] = rule
+        out.updateRules { rule, table in
+            guard let name = rule.vocabulary, let vocabulary = vocabularies[name] else { return }
+            problems += Self.bind(&rule, vocabulary, table: table)
+        }
+        if !problems.isEmpty { throw ConfigError(Self.unique(problems)) }
+        return out
+    }
+
+    /// Calls `body` with every column rule of every source (and its CDM table), in file order,
+    /// keeping what it changes.
+    mutating func updateRules(_ body: (inout ColumnRule, String) -> Void) {
+        for s in sources.indices {
+            for t in sources[s].tables.indices {
+                let table = sources[s].tables[t].table
+                for r in sources[s].tables[t].rows.indices {
+                    for c in sources[s].tables[t].rows[r].columns.indices {
+                        body(&sources[s].tables[t].rows[r].columns[c], table)
                     }
                 }
             }
         }
-        if !problems.isEmpty { throw ConfigError(Self.unique(problems)) }
-        return out
     }
 
     /// Appends the vocabulary's entries whose folded label the rule's map does not hold.
