@@ -62,60 +62,21 @@ struct LoadedPipeline {
     }
 
     /// Parses a mapping under its display path (for audit rule references), then reads and binds
-    /// the vocabularies it declares (paths relative to the mapping's folder). Problems are
-    /// reported under the paths the user gave, so they can open the files.
+    /// the vocabularies it declares (see `VocabularyLoader`). Problems of the mapping are reported
+    /// under the path the user gave, so they can open the file.
     static func parseMapping(_ text: String, shown: String, path: String, show: (String) -> String = { $0 })
         throws -> (mapping: MappingConfig, vocabularies: [(path: String, sha256: String)])
     {
-        let mapping: MappingConfig
         do {
-            mapping = try MappingParser.parse(yaml: text, file: shown)
-        } catch {
-            throw relocated(error, to: path)
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        var vocabularies: [String: Vocabulary] = [:]
-        var files: [(path: String, sha256: String)] = []
-        var problems: [ConfigProblem] = []
-        for declaration in mapping.vocabularies {
-            let file = declaration.path.hasPrefix("/") ? declaration.path : (folder.isEmpty ? declaration.path
-                : folder + "/" + declaration.path)
-            guard FileManager.default.fileExists(atPath: file) else {
-                problems.append(ConfigProblem(SourceLocation(file: path, line: declaration.location.line,
-                    column: declaration.location.column), "vocabulary '\(declaration.name)': the file \(file) does not exist",
-                    hint: "paths are relative to the mapping file's folder"))
-                continue
-            }
-            let (vtext, sha) = try FileSystem.readText(file, what: "The vocabulary \(declaration.name)")
-            files.append((show(file), sha))
-            do {
-                let v = try VocabularyParser.parse(yaml: vtext, file: file)
-                if v.name != declaration.name {
-                    problems.append(ConfigProblem(SourceLocation(file: path, line: declaration.location.line,
-                        column: declaration.location.column),
-                        "vocabulary '\(declaration.name)' names the file \(file), which declares 'vocabulary: \(v.name)'",
-                        hint: "use the same name in both places"))
-                }
-                vocabularies[declaration.name] = v
-            } catch {
-                problems += error.problems
-            }
-        }
-        if !problems.isEmpty { throw ConfigError(problems) }
-        do {
-            return (try mapping.bound(to: vocabularies), files)
+            let mapping = try MappingParser.parse(yaml: text, file: shown)
+            let loaded = try VocabularyLoader.load(mapping.vocabularies, mappingPath: path, show: show)
+            return (try mapping.bound(to: loaded.vocabularies), loaded.files)
         } catch {
             throw ConfigError(error.problems.map {
-                $0.location.file == shown ? ConfigProblem(SourceLocation(file: path, line: $0.location.line,
-                    column: $0.location.column), $0.message, hint: $0.hint) : $0
+                guard $0.location.file == shown else { return $0 }
+                return ConfigProblem(SourceLocation(file: path, line: $0.location.line, column: $0.location.column),
+                                     $0.message, hint: $0.hint)
             })
         }
-    }
-
-    private static func relocated(_ error: ConfigError, to path: String) -> ConfigError {
-        ConfigError(error.problems.map {
-            ConfigProblem(SourceLocation(file: path, line: $0.location.line, column: $0.location.column), $0.message,
-                          hint: $0.hint)
-        })
     }
 }
