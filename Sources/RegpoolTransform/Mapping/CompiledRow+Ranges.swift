@@ -21,8 +21,8 @@ extension CompiledRow {
 
     private func range(for rule: CompiledRule, in row: ProducedRow) -> CDM.PlausibleRange? {
         if let own = rule.rule.range { return own }
-        guard schema.name == CDM.labResults.name, rule.rule.column == "value" else { return rule.range }
-        guard let a = schema.index(of: "analyte"), let analyte = row.values[a].stringValue else { return nil }
+        guard let a = analyteIndex, rule.rule.column == "value" else { return rule.range }
+        guard let analyte = row.values[a].stringValue else { return nil }
         return CDM.plausibleLabRanges[analyte]
     }
 }

@@ -10,6 +10,8 @@ struct CompiledRow: Sendable {
     let mapped: Set<String>
     /// The packed cell this row unpacks, if any.
     let unpack: CompiledUnpack?
+    /// For `lab_results`: the position of `analyte`, whose value picks the plausible range of `value`.
+    let analyteIndex: Int?
 
     init(row: RowMapping, schema: TableSchema, defaultMissing: [String]) {
         self.schema = schema
@@ -17,6 +19,7 @@ struct CompiledRow: Sendable {
         location = row.location
         mapped = Set(row.columns.map(\.column))
         unpack = row.unpack.flatMap(CompiledUnpack.init)
+        analyteIndex = schema.name == CDM.labResults.name ? schema.index(of: "analyte") : nil
     }
 
     /// The source fields this row reads: per rule its field, then its unit field (if any); then
