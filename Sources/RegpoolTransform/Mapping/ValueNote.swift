@@ -33,14 +33,14 @@ public struct ValueNote: Sendable {
     let source: [UInt8]
 }
 
-/// A note on a value of a merged patient: which table row holds the value and which record gave it.
+/// A note on a value of a merged patient: which table row holds the value (the record that gave
+/// it is the value's origin in the `LocalPatient`).
 public struct LocatedNote: Sendable {
     /// The CDM table name.
     public let table: String
     /// The row within the patient's rows of that table (0 for `patients` and `outcomes`).
     public internal(set) var row: Int
     let note: ValueNote
-    let origin: RecordOrigin
 
     /// The column index of the noted value in its table's schema.
     public var column: Int { note.column }

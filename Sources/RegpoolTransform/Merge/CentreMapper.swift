@@ -97,6 +97,7 @@ public struct CentreMapper: Sendable {
             derivations.run(on: &local, audit: &audit)
             validator.validate(&local, audit: &audit)
             local.countNotes(centre: centre.id, audit: &audit)
+            local.releaseProvenance()
             out.append(local)
         }
         return CentreResult(centre: centre, patients: out, lineage: drafts.map(\.entry), audit: audit)

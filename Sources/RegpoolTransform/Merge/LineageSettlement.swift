@@ -41,12 +41,12 @@ extension PatientAccumulator {
             childRows[name] = table.rows.map(\.values)
             rowOrigins[name] = table.rows.map(\.origin)
             for (i, row) in table.rows.enumerated() {
-                notes += row.notes.map { LocatedNote(table: name, row: i, note: $0, origin: row.origin) }
+                notes += row.notes.map { LocatedNote(table: name, row: i, note: $0) }
             }
         }
         var columnOrigins: [String: [RecordOrigin?]] = [:]
         for name in [CDM.patients.name, CDM.outcomes.name] {
-            notes += (perPatient[name]?.notes ?? []).map { LocatedNote(table: name, row: 0, note: $0.note, origin: $0.origin) }
+            notes += (perPatient[name]?.notes ?? []).map { LocatedNote(table: name, row: 0, note: $0) }
             columnOrigins[name] = perPatient[name]?.origins
         }
         return LocalPatient(

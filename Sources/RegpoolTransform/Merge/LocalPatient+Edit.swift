@@ -61,7 +61,16 @@ extension LocalPatient {
     func countNotes(centre: String, audit: inout AuditLog) {
         for n in notes {
             guard let v = value(table: n.table, row: n.row, column: n.column), !v.isNull else { continue }
-            n.count(centre: centre, value: v, audit: &audit)
+            n.count(centre: centre, value: v, origin: origin(table: n.table, row: n.row, column: n.column), audit: &audit)
         }
+    }
+
+    /// Releases the per-value provenance (notes and origins) once the centre's derivations,
+    /// validation and note counts have used it: the cohort needs only the values, and a build of
+    /// many patients should not carry a record origin per value to the end.
+    mutating func releaseProvenance() {
+        notes = []
+        columnOrigins = [:]
+        rowOrigins = [:]
     }
 }

@@ -7,8 +7,8 @@ struct MergedRow: Sendable {
     var origins: [RecordOrigin?]
     /// The last record that contributed.
     var last: RecordOrigin
-    /// Notes on the current values, with the record that gave each.
-    var notes: [(note: ValueNote, origin: RecordOrigin)] = []
+    /// Notes on the current values (the record that gave each is in `origins`).
+    var notes: [ValueNote] = []
 }
 
 /// A child table's rows in first-seen order, replaced in place by natural key.
@@ -37,7 +37,7 @@ struct PatientAccumulator: Sendable {
         let name = row.schema.name
         guard perPatient[name] != nil else {
             perPatient[name] = MergedRow(values: row.values, origins: row.values.map { $0.isNull ? nil : origin },
-                                         last: origin, notes: row.notes.map { ($0, origin) })
+                                         last: origin, notes: row.notes)
             return
         }
         let id = localID
@@ -85,9 +85,9 @@ extension MergedRow {
             }
             values[i] = new
             origins[i] = origin
-            if !notes.isEmpty { notes.removeAll { $0.note.column == i } }
+            if !notes.isEmpty { notes.removeAll { $0.column == i } }
         }
-        notes += row.notes.map { ($0, origin) }
+        notes += row.notes
         last = origin
     }
 }
