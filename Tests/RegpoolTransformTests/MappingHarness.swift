@@ -15,6 +15,22 @@ enum MappingHarness {
         let rows: [[String?]]
     }
 
+    /// A whole mapping file with one CSV source `name` (patient key `ID`) whose `tables:` are
+    /// `tables` (indented by six spaces), declaring `vocabularies` (a top-level line) if given.
+    static func oneSource(_ name: String, vocabularies: String = "", tables: String) -> String {
+        """
+        version: 1
+        \(vocabularies)
+        sources:
+          - name: \(name)
+            files: ["*.csv"]
+            format: csv
+            patient_key: ID
+            tables:
+        \(tables)
+        """
+    }
+
     /// Parses `yaml` (a whole mapping file), binds `vocabularies` (name → YAML), maps `inputs`.
     static func run(_ yaml: String, vocabularies: [String: String] = [:], _ inputs: [Input]) throws -> CentreResult {
         var mapping = try MappingParser.parse(yaml: yaml, file: "mappings/test.yaml")

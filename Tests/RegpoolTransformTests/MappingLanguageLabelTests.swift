@@ -11,17 +11,7 @@ final class MappingLanguageLabelTests: XCTestCase {
 
     private func patients(_ rules: String, header: [String], _ rows: [[String?]], vocabularies: String = "",
                           vocabularyFiles: [String: String] = [:]) throws -> CentreResult {
-        let yaml = """
-            version: 1
-            \(vocabularies)
-            sources:
-              - name: patients
-                files: ["p_*.csv"]
-                format: csv
-                patient_key: ID
-                tables:
-            \(rules)
-            """
+        let yaml = H.oneSource("patients", vocabularies: vocabularies, tables: rules)
         return try H.run(yaml, vocabularies: vocabularyFiles, [H.Input(source: "patients", file: "p_1.csv", header: header, rows: rows)])
     }
 

@@ -14,20 +14,13 @@ final class MappingLanguageRepeatTests: XCTestCase {
         """
 
     func testWideColumnsGiveOneRowPerFilledRepeat() throws {
-        let r = try H.run("""
-            version: 1
-            sources:
-              - name: patients
-                files: ["p_*.csv"]
-                format: csv
-                patient_key: ID
-                tables:
+        let r = try H.run(H.oneSource("patients", tables: """
                   treatment_lines:
                     repeat: { n: "1..3" }
                     line_number: { value: "{n}" }
                     category: { field: "ttt{n}_type", map: \(Self.categories) }
                     start_date: { field: "ttt{n}_debut", date: dd/MM/yyyy }
-            """, [H.Input(source: "patients", file: "p_1.csv",
+            """), [H.Input(source: "patients", file: "p_1.csv",
                           header: ["ID", "ttt1_type", "ttt1_debut", "ttt2_type", "ttt2_debut", "ttt3_type", "ttt3_debut"],
                           rows: [["1", "Aza", "04/03/2012", "Allo-SCT", "01/10/2012", "", ""],
                                  ["2", "BSC", "", "", "", "", ""]])])
@@ -39,34 +32,20 @@ final class MappingLanguageRepeatTests: XCTestCase {
     }
 
     func testRepeatOverAListOfNames() throws {
-        let r = try H.run("""
-            version: 1
-            sources:
-              - name: labs
-                files: ["l_*.csv"]
-                format: csv
-                patient_key: ID
-                tables:
+        let r = try H.run(H.oneSource("labs", tables: """
                   lab_results:
                     repeat: { a: [hb, anc] }
                     sample_date: { field: DATE }
                     analyte: { value: "{a}" }
                     value: { field: "{a}_value" }
-            """, [H.Input(source: "labs", file: "l_1.csv", header: ["ID", "DATE", "hb_value", "anc_value"],
+            """), [H.Input(source: "labs", file: "l_1.csv", header: ["ID", "DATE", "hb_value", "anc_value"],
                           rows: [["1", "2012-01-01", "9.1", "1.2"]])])
         XCTAssertEqual(H.rows(r, "1", CDM.labResults).map { [$0["analyte"]!, $0["value"]!, $0["unit"]!] },
                        [["hb", "9.1", "g_dl"], ["anc", "1.2", "g_l_10e9"]])
     }
 
     func testPackedCellGivesOneRowPerItemAndAuditsAnItemThePatternCannotRead() throws {
-        let r = try H.run("""
-            version: 1
-            sources:
-              - name: patients
-                files: ["p_*.csv"]
-                format: csv
-                patient_key: ID
-                tables:
+        let r = try H.run(H.oneSource("patients", tables: """
                   treatment_lines:
                     unpack:
                       field: TREATMENTS
@@ -78,7 +57,7 @@ final class MappingLanguageRepeatTests: XCTestCase {
                     start_date: { field: start }
                     end_date: { field: end }
                     best_response: { field: resp, map: { SD: sd, PR: pr } }
-            """, [H.Input(source: "patients", file: "p_1.csv", header: ["ID", "TREATMENTS"],
+            """), [H.Input(source: "patients", file: "p_1.csv", header: ["ID", "TREATMENTS"],
                           rows: [["1", "Azacitidin 2012-03-04..2012-09-01 (SD); Allo-SCT 2012-10-01"],
                                  ["2", "Decitabin 2013-01-02 (PR);; soon"]])])
         XCTAssertEqual(H.rows(r, "1", CDM.treatmentLines), [
@@ -96,18 +75,11 @@ final class MappingLanguageRepeatTests: XCTestCase {
     }
 
     func testLongFormatOneRowPerRecord() throws {
-        let r = try H.run("""
-            version: 1
-            sources:
-              - name: lines
-                files: ["t_*.csv"]
-                format: csv
-                patient_key: ID
-                tables:
+        let r = try H.run(H.oneSource("lines", tables: """
                   treatment_lines:
                     line_number: { field: N }
                     category: { field: T, map: \(Self.categories) }
-            """, [H.Input(source: "lines", file: "t_1.csv", header: ["ID", "N", "T"],
+            """), [H.Input(source: "lines", file: "t_1.csv", header: ["ID", "N", "T"],
                           rows: [["1", "1", "BSC"], ["1", "2", "Aza"]])])
         XCTAssertEqual(H.rows(r, "1", CDM.treatmentLines), [["line_number": "1", "category": "bsc"],
                                                            ["line_number": "2", "category": "hma"]])

@@ -10,16 +10,7 @@ final class MappingLanguageValueTests: XCTestCase {
     typealias H = MappingHarness
 
     private func run(_ tables: String, header: [String], _ rows: [[String?]]) throws -> CentreResult {
-        try H.run("""
-            version: 1
-            sources:
-              - name: patients
-                files: ["p_*.csv"]
-                format: csv
-                patient_key: ID
-                tables:
-            \(tables)
-            """, [H.Input(source: "patients", file: "p_1.csv", header: header, rows: rows)])
+        try H.run(H.oneSource("patients", tables: tables), [H.Input(source: "patients", file: "p_1.csv", header: header, rows: rows)])
     }
 
     private func date(_ pattern: String, _ text: String, pivot: String = "") throws -> Value {
