@@ -15,9 +15,11 @@ public struct PipelineConfig: Sendable, Equatable {
     public var file: String
     /// The consortium's actions per validation rule (`validation:`; default: every rule's default).
     public var validation: ValidationSettings
+    /// Cross-centre linkage (`linkage:`); nil = every local patient is its own pooled patient.
+    public var linkage: LinkageSettings?
 
     public init(version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String,
-                validation: ValidationSettings = .defaults) {
+                validation: ValidationSettings = .defaults, linkage: LinkageSettings? = nil) {
         self.version = version
         self.name = name
         self.outputDirectory = outputDirectory
@@ -25,6 +27,7 @@ public struct PipelineConfig: Sendable, Equatable {
         self.centres = centres
         self.file = file
         self.validation = validation
+        self.linkage = linkage
     }
 }
 

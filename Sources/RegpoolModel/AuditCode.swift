@@ -112,6 +112,33 @@ extension AuditCode {
     // Link (L4xxx)
     /// Records of one centre with the same local key were merged into one patient.
     public static let recordsMerged = AuditCode("L4001", "RecordsMerged", .link)
+    /// Local patients of different centres were linked into one pooled patient (one event per joined member).
+    public static let patientsLinked = AuditCode("L4002", "PatientsLinked", .link)
+    /// A pair scored in the clerical-review zone was left separate; it is in the review file.
+    public static let linkReviewPending = AuditCode("L4003", "LinkReviewPending", .link)
+    /// An override of the overrides file (force_link / force_separate) decided a pair.
+    public static let linkOverridden = AuditCode("L4004", "LinkOverridden", .link)
+    /// A link was not made because it would break a constraint (two records of one centre in a
+    /// cluster, or a force_separate pair).
+    public static let linkRefused = AuditCode("L4005", "LinkRefused", .link)
+    /// An override names a local patient that is not in this build; it was not applied.
+    public static let overrideUnmatched = AuditCode("L4006", "OverrideUnmatched", .link)
+    /// Summary: pairs compared, links made, pairs for review, the estimated model.
+    public static let linkageSummarized = AuditCode("L4007", "LinkageSummarized", .link)
+    /// A record's link key cites a key that no record of the cited centre carries.
+    public static let citationUnmatched = AuditCode("L4008", "CitationUnmatched", .link)
+    /// A pooled patient's value came from a member other than the survivor (a gap filled).
+    public static let valueFilled = AuditCode("L4020", "ValueFilled", .link)
+    /// Members of one pooled patient disagree on a value; the survivorship rule's choice is kept.
+    public static let valuesConflicting = AuditCode("L4021", "ValuesConflicting", .link)
+    /// Members report different death dates; the survivorship rule's choice is kept.
+    public static let deathDatesConflicting = AuditCode("L4022", "DeathDatesConflicting", .link)
+    /// Child rows of two members are one row (same natural key, dates within tolerance); one was kept.
+    public static let childRowDeduplicated = AuditCode("L4023", "ChildRowDeduplicated", .link)
+    /// A pooled patient kept the pooled_id the previous build's crosswalk gave its members.
+    public static let pooledIDKept = AuditCode("L4024", "PooledIDKept", .link)
+    /// A pooled_id of the previous build's crosswalk is no longer used (its members joined another patient).
+    public static let pooledIDRetired = AuditCode("L4025", "PooledIDRetired", .link)
 
     // Cohort (C5xxx)
     /// A patient is not in analysis_cohort; the reason is in exclusions.
@@ -126,8 +153,15 @@ extension AuditCode {
         .inboxUnreadable, .fileIgnored, .sourceMissing, .fileRejected, .recordUnreadable, .fileRead, .charactersReplaced,
         .valueUnmapped, .valueInvalid, .valueMapped, .unitConverted, .recordRejected, .rowDropped,
         .valueSuperseded, .valueInconsistent, .recordOrphaned, .valueDefaulted, .dateImputed, .valueOutOfRange,
-        .itemUnreadable, .transplantDerived, .directlyAfterLENDerived, .recordsMerged, .patientExcluded,
-    ] + validation + [.tableWritten]
+        .itemUnreadable, .transplantDerived, .directlyAfterLENDerived,
+    ] + validation + linkage + [.patientExcluded, .tableWritten]
+
+    /// The link stage's codes, in code order.
+    public static let linkage: [AuditCode] = [
+        .recordsMerged, .patientsLinked, .linkReviewPending, .linkOverridden, .linkRefused, .overrideUnmatched,
+        .linkageSummarized, .citationUnmatched, .valueFilled, .valuesConflicting, .deathDatesConflicting,
+        .childRowDeduplicated, .pooledIDKept, .pooledIDRetired,
+    ]
 
     /// The validation rules' codes (stage `validate`), in the order the rules run.
     public static let validation: [AuditCode] = [

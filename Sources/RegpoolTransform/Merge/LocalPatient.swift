@@ -31,6 +31,8 @@ public struct LocalPatient: Sendable {
     public internal(set) var columnOrigins: [String: [RecordOrigin?]]
     /// The record each child row came from, by table name (aligned with `childRows`).
     public internal(set) var rowOrigins: [String: [RecordOrigin?]]
+    /// The mapping's link keys (`link:` of a source), by name, trimmed and non-empty (for linkage rules).
+    public var linkKeys: [String: String] = [:]
     /// How many accepted records carry this patient's key.
     public let recordCount: Int
     /// How many of them mapped a `patients` row.
