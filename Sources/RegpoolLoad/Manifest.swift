@@ -42,6 +42,36 @@ public struct Manifest: Sendable {
         }
     }
 
+    /// What cross-centre linkage did (absent when the pipeline has no `linkage:`).
+    public struct Linkage: Sendable {
+        public let localPatients: Int
+        public let pooledPatients: Int
+        public let pairsCompared: Int
+        public let linksMade: Int
+        public let reviewPairs: Int
+        /// The prior λ the scores used (given or estimated); nil without probabilistic linkage.
+        public let prior: Double?
+        /// EM iterations run; nil when m and u were given.
+        public let emIterations: Int?
+        public init(localPatients: Int, pooledPatients: Int, pairsCompared: Int, linksMade: Int, reviewPairs: Int,
+                    prior: Double?, emIterations: Int?) {
+            self.localPatients = localPatients
+            self.pooledPatients = pooledPatients
+            self.pairsCompared = pairsCompared
+            self.linksMade = linksMade
+            self.reviewPairs = reviewPairs
+            self.prior = prior
+            self.emIterations = emIterations
+        }
+
+        var json: JSONValue {
+            .object([("local_patients", .int(localPatients)), ("pooled_patients", .int(pooledPatients)),
+                     ("pairs_compared", .int(pairsCompared)), ("links_made", .int(linksMade)),
+                     ("review_pairs", .int(reviewPairs)), ("prior", prior.map { .double($0) }),
+                     ("em_iterations", emIterations.map { .int($0) })])
+        }
+    }
+
     public var buildID: String
     public var pipeline: String
     public var regpoolVersion: String
@@ -52,6 +82,7 @@ public struct Manifest: Sendable {
     public var outputs: [Output]
     public var rejectedFiles: Int
     public var rejectedRecords: Int
+    public var linkage: Linkage?
 
     public init(buildID: String, pipeline: String, regpoolVersion: String, cdmVersion: String,
                 keyFingerprint: String, inputs: [Input], configs: [ConfigFile], outputs: [Output],
@@ -89,6 +120,7 @@ public struct Manifest: Sendable {
         field("key_fingerprint", .string(keyFingerprint))
         field("rejected_files", .int(rejectedFiles))
         field("rejected_records", .int(rejectedRecords))
+        if let linkage { field("linkage", linkage.json) }
         list("configs", configs.map {
             .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))])
         })

@@ -6,8 +6,15 @@ struct BuildWriter {
     let outputDirectory: String
     let buildID: String
 
-    /// Writes every table, the audit and the manifest; returns the published build's path.
-    func write(tables: [TableData], audit: AuditLog, manifest: Manifest) throws -> String {
+    /// A file of the build besides the tables, the audit and the manifest (crosswalk, clerical review).
+    struct ExtraFile {
+        let name: String
+        let bytes: [UInt8]
+        let rows: Int?
+    }
+
+    /// Writes every table, the extra files, the audit and the manifest; returns the published build's path.
+    func write(tables: [TableData], extras: [ExtraFile] = [], audit: AuditLog, manifest: Manifest) throws -> String {
         let folder: BuildFolder
         do {
             folder = try BuildFolder(outputDirectory: outputDirectory, buildID: buildID)
@@ -30,6 +37,9 @@ struct BuildWriter {
                 audit.record(AuditEvent(
                     .tableWritten, file: "\(table.schema.name).parquet", target: table.schema.name,
                     count: table.rows.count, message: "\(table.schema.name).parquet: \(table.rows.count) row(s)."))
+            }
+            for extra in extras {
+                manifest.outputs.append(try folder.write(extra.name, extra.bytes, rows: extra.rows))
             }
             let events = audit.events()
             manifest.outputs.append(try folder.write("audit.jsonl", AuditJSONL.encode(events), rows: events.count))
