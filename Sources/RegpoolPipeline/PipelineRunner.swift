@@ -30,18 +30,10 @@ public struct PipelineRunner {
         let buildID = Self.buildID(configs: pipeline.configFiles, inputs: inputs, keyFingerprint: fingerprint)
         logger.info("build started", metadata: ["build": "\(buildID)", "centres": "\(inboxes.count)"])
 
-        var audit = AuditLog()
-        var results: [CentreResult] = []
-        var read = 0, rejectedFiles = 0
-        for inbox in inboxes {
-            let outcome = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!,
-                                            validation: pipeline.config.validation, logger: logger).run()
-            results.append(outcome.result)
-            audit.merge(outcome.audit)  // the centre's mapping audit comes back through assemble()
-            read += outcome.recordsRead
-            rejectedFiles += outcome.filesRejected
-            logger.info("centre mapped", metadata: ["centre": "\(inbox.centre.id)", "records": "\(outcome.recordsRead)"])
-        }
+        let centres = CentreStage.run(pipeline, inboxes: inboxes, logger: logger)
+        var audit = centres.audit  // each centre's mapping audit comes back through assemble()
+        let results = centres.results
+        let read = centres.recordsRead, rejectedFiles = centres.filesRejected
         let (tables, cohortAudit) = CohortAssembler.assemble(results, pseudonymizer: Pseudonymizer(key: key))
         audit.merge(cohortAudit)
         // Every rejected record, by the extractor or the transform, is a `rejected` lineage entry.

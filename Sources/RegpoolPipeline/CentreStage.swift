@@ -1,0 +1,31 @@
+import Logging
+import RegpoolModel
+import RegpoolTransform
+
+/// Every centre of a pipeline extracted and mapped (the part of a run before linkage), shared by
+/// `run` and `explain-link`.
+struct CentreStage {
+    /// The centres' results, in the pipeline's order.
+    let results: [CentreResult]
+    /// The extraction audit of every centre (the mapping audit stays in each result).
+    let audit: AuditLog
+    let recordsRead: Int
+    let filesRejected: Int
+
+    /// Extracts and maps every inbox with its centre's mapping.
+    static func run(_ pipeline: LoadedPipeline, inboxes: [CentreInbox], logger: Logger) -> CentreStage {
+        var audit = AuditLog()
+        var results: [CentreResult] = []
+        var read = 0, rejectedFiles = 0
+        for inbox in inboxes {
+            let outcome = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!,
+                                           validation: pipeline.config.validation, logger: logger).run()
+            results.append(outcome.result)
+            audit.merge(outcome.audit)
+            read += outcome.recordsRead
+            rejectedFiles += outcome.filesRejected
+            logger.info("centre mapped", metadata: ["centre": "\(inbox.centre.id)", "records": "\(outcome.recordsRead)"])
+        }
+        return CentreStage(results: results, audit: audit, recordsRead: read, filesRejected: rejectedFiles)
+    }
+}
