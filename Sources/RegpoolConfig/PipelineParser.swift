@@ -19,7 +19,7 @@ struct PipelineReader {
     let diagnostics: Diagnostics
     let base: String
 
-    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres", "validation"]
+    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres", "validation", "linkage"]
     static let requiredTopKeys = ["version", "name", "output", "pseudonym_key", "centres"]
     static let keyKeys = ["env", "file"]
 
@@ -36,9 +36,12 @@ struct PipelineReader {
         let key = top["pseudonym_key"].flatMap(keySource)
         let centres = top["centres"].flatMap(centres)
         let validation = top["validation"].map(validationSettings) ?? .defaults
-        guard let name, let output, let key, let centres, let validation else { return nil }
+        let centreIDs = top["centres"].flatMap(declaredCentreIDs)
+        let section = top.pairs.first { $0.key == "linkage" }
+        let linkage = section.map { self.linkage($0.value, at: $0.keyNode, centres: centreIDs) }  // nil: none; .some(nil): invalid
+        guard let name, let output, let key, let centres, let validation, linkage != .some(nil) else { return nil }
         return PipelineConfig(version: 1, name: name, outputDirectory: output, key: key, centres: centres, file: file,
-                              validation: validation)
+                              validation: validation, linkage: linkage.flatMap { $0 })
     }
 
     /// `pseudonym_key`: exactly one of `env: VARIABLE` or `file: PATH`.

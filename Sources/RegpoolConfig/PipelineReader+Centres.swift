@@ -74,3 +74,11 @@ enum CentreID {
         !id.isEmpty && id.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 }
+
+extension PipelineReader {
+    /// The `id` texts of the centres list as written, reporting nothing (the list's own checks do),
+    /// or nil when the list is not a list: other sections check centre references against these.
+    func declaredCentreIDs(_ node: Node) -> [String]? {
+        node.sequence?.compactMap { $0.mapping?["id"]?.scalar?.string }
+    }
+}
