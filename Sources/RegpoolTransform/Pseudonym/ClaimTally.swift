@@ -48,26 +48,36 @@ struct ClaimTally {
     /// (L4024 when it is not the survivor's own id); its other claimed ids are retired (L4025).
     func keep(into ids: inout [String?], audit: inout AuditLog) {
         for c in order {
-            guard let mine = claimed[c], let i = held[c].firstIndex(where: { $0.map(mine.contains) == true }) else { continue }
+            guard let mine = claimed[c], let i = held[c].firstIndex(where: { $0.map(mine.contains) == true }) else {
+                continue
+            }
             let kept = held[c][i]!
             ids[c] = kept
-            let holder = clusters[c][i]
-            if kept != own[c][0] {
-                audit.record(AuditEvent(.pooledIDKept, centre: holder.centre, locator: "local_id=\(holder.localID)",
-                    target: "patients.pooled_id", sourceValue: own[c][0], targetValue: kept,
-                    rule: "crosswalk: previous pooled id kept",
-                    message: "pooled patient of survivor \(clusters[c][0].description) keeps \(kept), the id "
-                        + "\(holder.description) had in the previous build (its survivor alone would give \(own[c][0]))"))
-            }
+            if kept != own[c][0] { audit.record(keptEvent(c, holder: i)) }
             for retired in mine.subtracting([kept]).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                let member = clusters[c][held[c].firstIndex(of: retired)!]
-                audit.record(AuditEvent(.pooledIDRetired, centre: member.centre, locator: "local_id=\(member.localID)",
-                    target: "patients.pooled_id", sourceValue: retired, targetValue: kept,
-                    rule: "crosswalk: the highest-ranked member's previous id is kept",
-                    message: "pooled id \(retired) of the previous build is retired: its member \(member.description) "
-                        + "joined the patient \(kept) (kept from \(holder.description), ranked higher)"))
+                audit.record(retiredEvent(retired, c, holder: i))
             }
         }
+    }
+
+    /// L4024 at the member of cluster `c` whose previous id the cluster keeps.
+    private func keptEvent(_ c: Int, holder i: Int) -> AuditEvent {
+        let holder = clusters[c][i], kept = held[c][i]!, survivorOwn = own[c][0]
+        return AuditEvent(.pooledIDKept, centre: holder.centre, locator: "local_id=\(holder.localID)",
+            target: "patients.pooled_id", sourceValue: survivorOwn, targetValue: kept,
+            rule: "crosswalk: previous pooled id kept",
+            message: "pooled patient of survivor \(clusters[c][0].description) keeps \(kept), the id "
+                + "\(holder.description) had in the previous build (its survivor alone would give \(survivorOwn))")
+    }
+
+    /// L4025 at the first member of cluster `c` that held `retired`.
+    private func retiredEvent(_ retired: String, _ c: Int, holder i: Int) -> AuditEvent {
+        let member = clusters[c][held[c].firstIndex(of: retired)!], kept = held[c][i]!
+        return AuditEvent(.pooledIDRetired, centre: member.centre, locator: "local_id=\(member.localID)",
+            target: "patients.pooled_id", sourceValue: retired, targetValue: kept,
+            rule: "crosswalk: the highest-ranked member's previous id is kept",
+            message: "pooled id \(retired) of the previous build is retired: its member \(member.description) "
+                + "joined the patient \(kept) (kept from \(clusters[c][i].description), ranked higher)")
     }
 
     /// L4025 for every id of `previous` that no member of this build held.
@@ -77,7 +87,8 @@ struct ClaimTally {
         for e in previous.entries where !present.contains(e.pooledID) && seen.insert(e.pooledID).inserted {
             audit.record(AuditEvent(.pooledIDRetired, target: "patients.pooled_id", sourceValue: e.pooledID,
                 rule: "crosswalk: no member in this build",
-                message: "pooled id \(e.pooledID) of the previous build is retired: none of its members is in this build"))
+                message: "pooled id \(e.pooledID) of the previous build is retired: none of its members is in this "
+                    + "build"))
         }
     }
 }

@@ -22,26 +22,31 @@ enum OutcomesSurvivorship {
         var followUp = reporting[0]
         for m in reporting.dropFirst() where later(value(m, last), than: value(followUp, last)) { followUp = m }
         var row = followUp.patient.outcomes!
-        var givers = [followUp, followUp, followUp, followUp, followUp]
+        var givers = [RankedMember](repeating: followUp, count: schema.columns.count)
         var rules = [String](repeating: followUpRule, count: schema.columns.count)
-        let dying = reporting.filter(reportsDeath)
-        if let first = dying.first {
-            row[vital] = .string("dead")
-            (givers[vital], rules[vital]) = (first, deathRule)
-            let dated = dying.filter { !value($0, death).isNull }
-            row[death] = dated.first.map { value($0, death) } ?? .null
-            (givers[death], rules[death]) = (dated.first ?? first, deathDateRule)
-            if let giver = dated.first {
-                row[last] = row[death]
-                (givers[last], rules[last]) = (giver, lastIsDeathRule)
-                for m in dated.dropFirst() where value(m, death) != row[death] {
-                    audit.record(deathConflict(m, giver, row[death]))
-                }
-            }
-        }
+        mergeDeath(reporting, into: &row, givers: &givers, rules: &rules, audit: &audit)
         mergeAML(reporting, into: &row, givers: &givers, rules: &rules, audit: &audit)
         recordFills(ranked[0], row, givers, rules, audit: &audit)
         return (row, followUp.patient.outcomesOrigin)
+    }
+
+    /// A death reported by any member: vital_status dead, the death date of the highest-ranked
+    /// member with one (another date is L4022), and that date as last contact.
+    private static func mergeDeath(_ reporting: [RankedMember], into row: inout [Value], givers: inout [RankedMember],
+                                   rules: inout [String], audit: inout AuditLog) {
+        let dying = reporting.filter(reportsDeath)
+        guard let first = dying.first else { return }
+        row[vital] = .string("dead")
+        (givers[vital], rules[vital]) = (first, deathRule)
+        let dated = dying.filter { !value($0, death).isNull }
+        row[death] = dated.first.map { value($0, death) } ?? .null
+        (givers[death], rules[death]) = (dated.first ?? first, deathDateRule)
+        guard let giver = dated.first else { return }
+        row[last] = row[death]
+        (givers[last], rules[last]) = (giver, lastIsDeathRule)
+        for m in dated.dropFirst() where value(m, death) != row[death] {
+            audit.record(deathConflict(m, giver, row[death]))
+        }
     }
 
     /// aml_progression_date: the earliest any member reports (ties: the higher-ranked member);
@@ -78,7 +83,8 @@ enum OutcomesSurvivorship {
     private static func deathConflict(_ m: RankedMember, _ giver: RankedMember, _ chosen: Value) -> AuditEvent {
         m.event(.deathDatesConflicting, table: schema.name, column: death, sourceValue: value(m, death),
             targetValue: chosen, rule: deathDateRule, message: "\(m.label) reports death on \(value(m, death).text), "
-                + "\(giver.label) on \(chosen.text); \(giver.label)'s date is kept (highest-priority member reporting death)")
+                + "\(giver.label) on \(chosen.text); \(giver.label)'s date is kept "
+                + "(highest-priority member reporting death)")
     }
 
     /// vital_status dead, or a death date.
