@@ -1,7 +1,8 @@
 import Crypto
 
 /// Derives a patient's `pooled_id`: `P-` + Crockford base32 of the first 10 bytes of
-/// HMAC-SHA-256(key, centre ‖ 0x1F ‖ local id), 16 characters in all.
+/// HMAC-SHA-256(key, centre ‖ 0x1F ‖ local id), 18 characters in all; and the crosswalk's
+/// member keys, `M-` + the same of HMAC-SHA-256(key, "member" ‖ 0x1F ‖ centre ‖ 0x1F ‖ local id).
 public struct Pseudonymizer: Sendable {
     /// The key's bytes (`SymmetricKey` is not `Sendable`; one is made per call).
     private let key: [UInt8]
@@ -13,10 +14,29 @@ public struct Pseudonymizer: Sendable {
 
     /// The pooled id of the patient `localID` of `centre`.
     public func pooledID(centre: String, localID: String) -> String {
-        var message = Array(centre.utf8)
-        message.append(0x1F)
-        message.append(contentsOf: localID.utf8)
+        "P-" + digest([centre, localID])
+    }
+
+    /// The crosswalk key of the local patient `localID` of `centre` (never equal to a pooled id:
+    /// another prefix and another message).
+    public func memberKey(centre: String, localID: String) -> String {
+        "M-" + digest(["member", centre, localID])
+    }
+
+    /// A pooled id for when every member's own id is taken: `P-` + the digest of
+    /// centre ‖ 0x1F ‖ local id ‖ 0x1F ‖ `attempt` (1, 2, …).
+    func pooledID(centre: String, localID: String, attempt: Int) -> String {
+        "P-" + digest([centre, localID, String(attempt)])
+    }
+
+    /// Crockford base32 of the first 10 bytes of HMAC-SHA-256(key, parts joined by 0x1F).
+    private func digest(_ parts: [String]) -> String {
+        var message: [UInt8] = []
+        for (i, part) in parts.enumerated() {
+            if i > 0 { message.append(0x1F) }
+            message.append(contentsOf: part.utf8)
+        }
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key))
-        return "P-" + CrockfordBase32.encode(Array(mac).prefix(10))
+        return CrockfordBase32.encode(Array(mac).prefix(10))
     }
 }
