@@ -25,6 +25,11 @@ public struct MappingConfig: Sendable, Equatable {
         self.file = file
         self.derive = derive
     }
+
+    /// The names of every link key the sources declare (`link:`), sorted by UTF-8 bytes, each once.
+    public var linkKeyNames: [String] {
+        Set(sources.flatMap { $0.link.map(\.name) }).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
 }
 
 /// One kind of file a centre sends (patients, treatments, …) and how its records map.
@@ -38,6 +43,11 @@ public struct SourceSpec: Sendable, Equatable {
     public var patientKey: String
     public var tables: [TableMapping]
     public var location: SourceLocation
+    /// The field naming each record's export or update date (`updated:`); nil = file order decides
+    /// which of a patient's records is the most recent.
+    public var updated: UpdateDateSpec?
+    /// Link keys for cross-centre linkage (`link:`), in document order; never CDM columns.
+    public var link: [LinkKeySpec] = []
 
     public init(name: String, files: [String], format: SourceFormat, patientKey: String,
                 tables: [TableMapping], location: SourceLocation) {

@@ -97,11 +97,18 @@ extension MappingReader {
 
     /// `pivot: 1930`, only for date columns.
     func readPivot(_ node: Node, _ column: ColumnSchema, _ name: String) -> Int? {
-        guard let text = diagnostics.text(node, "'pivot'") else { return nil }
         guard column.type == .date else {
-            diagnostics.report(node, "'pivot' applies to date columns; \(name) is \(column.type.name)")
+            if diagnostics.text(node, "'pivot'") != nil {
+                diagnostics.report(node, "'pivot' applies to date columns; \(name) is \(column.type.name)")
+            }
             return nil
         }
+        return pivotYear(node)
+    }
+
+    /// A `pivot:` year between 1800 and 2100 (rules and `updated:`).
+    func pivotYear(_ node: Node) -> Int? {
+        guard let text = diagnostics.text(node, "'pivot'") else { return nil }
         guard let year = Int(text), (1800...2100).contains(year) else {
             diagnostics.report(node, "'pivot' must be a year between 1800 and 2100, found '\(text)'",
                                hint: "the first year of the 100-year window, e.g. 1930 (30 → 1930, 29 → 2029)")

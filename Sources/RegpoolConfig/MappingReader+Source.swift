@@ -3,7 +3,8 @@ import Yams
 
 /// One source of a mapping file: its files, format and tables.
 extension MappingReader {
-    static let sourceKeys = ["name", "files", "format", "csv", "xml", "odm", "redcap", "patient_key", "tables"]
+    static let sourceKeys = ["name", "files", "format", "csv", "xml", "odm", "redcap", "patient_key", "tables",
+                             "updated", "link"]
     static let requiredSourceKeys = ["name", "files", "format", "patient_key", "tables"]
     static let csvKeys = ["delimiter", "quote", "encoding"]
     static let formats = ["csv", "xml", "odm", "redcap"]
@@ -20,10 +21,16 @@ extension MappingReader {
         let patientKey = keyed["patient_key"].flatMap { d.text($0, "'patient_key'") }
         let format = keyed["format"].flatMap { readFormat($0, keyed) }
         let tables = keyed["tables"].flatMap(tables)
+        let updated = keyed.pairs.first { $0.key == "updated" }.flatMap { updateDate($0.value, keyNode: $0.keyNode) }
+        let link = keyed["link"].flatMap(linkKeys) ?? []
         guard d.count == before, let name, let files, let patientKey, let format, let tables else { return nil }
         let location = d.location(keyed["name"] ?? node)
-        return SourceSpec(name: name, files: files, format: Self.gatherFields(format, patientKey, tables),
-                          patientKey: patientKey, tables: tables, location: location)
+        var spec = SourceSpec(name: name, files: files, format: format, patientKey: patientKey, tables: tables,
+                              location: location)
+        spec.updated = updated
+        spec.link = link
+        spec.format = Self.gatherFields(spec)
+        return spec
     }
 
     /// A source name not met before in this file.
@@ -123,14 +130,15 @@ extension MappingReader {
         return record
     }
 
-    /// For XML: the patient key and every rule's field, deduplicated, in first-appearance order.
-    static func gatherFields(_ format: SourceFormat, _ patientKey: String, _ tables: [TableMapping]) -> SourceFormat {
-        guard case .xml(var spec) = format else { return format }
-        var fields = [patientKey]
+    /// For XML: the patient key, every rule's field, then the `updated` and `link` fields,
+    /// deduplicated, in first-appearance order.
+    static func gatherFields(_ source: SourceSpec) -> SourceFormat {
+        guard case .xml(var spec) = source.format else { return source.format }
+        var fields = [source.patientKey]
         func add(_ field: String?) {
             if let field, !fields.contains(field) { fields.append(field) }
         }
-        for table in tables {
+        for table in source.tables {
             for row in table.rows {
                 add(row.unpack?.field)
                 let itemFields = Set((row.unpack?.groups ?? []) + (row.unpack == nil ? [] : [UnpackSpec.itemField]))
@@ -140,6 +148,8 @@ extension MappingReader {
                 }
             }
         }
+        add(source.updated?.field)
+        source.link.forEach { add($0.field) }
         spec.fields = fields
         return .xml(spec)
     }

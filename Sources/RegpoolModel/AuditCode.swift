@@ -57,7 +57,8 @@ extension AuditCode {
     public static let recordRejected = AuditCode("T3005", "RecordRejected", .transform)
     /// A mapped row lacks a required CDM column and is left out of its table.
     public static let rowDropped = AuditCode("T3006", "RowDropped", .transform)
-    /// A later record of the same patient replaced a value or a row of an earlier one.
+    /// A value or row of one record lost to the same patient's more recent record (update date,
+    /// then file order); placed at the winning record.
     public static let valueSuperseded = AuditCode("T3007", "ValueSuperseded", .transform)
     /// A value broke a consistency rule of the CDM and was dropped to null.
     public static let valueInconsistent = AuditCode("T3008", "ValueInconsistent", .transform)

@@ -61,4 +61,18 @@ final class MappingPreviewerTests: XCTestCase {
         XCTAssertEqual(p.issues.first?.sourceValue, "NA")
         XCTAssertEqual(p.issues, Fixtures.run(source, [record(9, ["NA", "F", "97", "16/11/2008", "RC"])]).audit.events())
     }
+
+    func testUnreadableUpdateDateIsAnIssueOfTheRecord() throws {
+        var spec = source
+        spec.updated = UpdateDateSpec(field: "DATE_MAJ", datePattern: "dd/MM/yyyy", location: Fixtures.loc(9))
+        let header = FieldNames(["NUM_PATIENT", "SEXE", "DATE_MAJ"])
+        var previewer = MappingPreviewer(source: spec, mapping: Fixtures.mapping([spec]), centre: "fr-lyon")
+        let p = previewer.preview(Fixtures.record("patients_2026.csv", line: 4, header, ["LY0001", "F", "2026-11-20"]))
+        XCTAssertEqual(p.issues.map(\.code), [.valueInvalid])
+        XCTAssertEqual(p.issues.first?.field, "DATE_MAJ")
+        XCTAssertEqual(p.issues.first?.sourceValue, "2026-11-20")
+        XCTAssertEqual(p.issues.first?.rule, "mappings/fr-lyon.yaml:9 patients.updated")
+        let ok = previewer.preview(Fixtures.record("patients_2026.csv", line: 5, header, ["LY0002", "F", "20/11/2026"]))
+        XCTAssertEqual(ok.issues, [])
+    }
 }

@@ -24,6 +24,7 @@ public struct MappingPreviewer: Sendable {
             audit.record(noKeyEvent(record, context: context))
             return RecordPreview(patientKey: nil, rows: [], issues: audit.events())
         }
+        _ = compiled.updated?.date(positions.updated.flatMap { record.bytes(at: $0) }, context: context, audit: &audit)
         var rows: [PreviewRow] = []
         for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
             row.forEachInstance(raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes, context: context,

@@ -26,7 +26,8 @@ public struct CentreMapper: Sendable {
         }
     }
 
-    /// Maps one record of `source`; records arrive in file-name order, then file order.
+    /// Maps one record of `source`; records arrive in file-name order, then file order (which
+    /// decides between records of one patient unless their sources name an `updated:` date).
     public mutating func map(_ record: SourceRecord, source: SourceSpec) {
         var compiled = sources[source.name] ?? CompiledSource(spec: source, defaultMissing: mapping.missing)
         let positions = compiled.positions(for: record.names)
@@ -37,10 +38,15 @@ public struct CentreMapper: Sendable {
             return
         }
         let index = drafts.count
+        let updated = compiled.updated?.date(positions.updated.flatMap { record.bytes(at: $0) }, context: context,
+                                             audit: &audit)
+        let order = RecordOrder(updated: updated, arrival: index)
         drafts.append(RecordDraft(entry: LineageEntry(localPatientID: key, file: record.file, locator: record.locator,
-                                                      sha256: record.sha256, status: .survivor)))
+                                                      sha256: record.sha256, status: .survivor),
+                                  index: index, order: order, updatedField: source.updated?.field))
         var patient = takePatient(key)
         patient.records.append(index)
+        addLinkKeys(record, source: compiled, positions: positions, order: order, to: &patient)
         for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
             guard row.unpack != nil else {
                 // The common case: one row per record, no buffer and no escaping closure.
@@ -65,7 +71,8 @@ public struct CentreMapper: Sendable {
     /// Records an extract-level rejection as a lineage entry with status `rejected`.
     public mutating func reject(_ record: RejectedRecord, source: SourceSpec) {
         drafts.append(RecordDraft(entry: LineageEntry(localPatientID: record.firstField, file: record.file,
-            locator: record.locator, sha256: record.sha256, status: .rejected, rejectReason: record.reason)))
+            locator: record.locator, sha256: record.sha256, status: .rejected, rejectReason: record.reason),
+            index: drafts.count))
     }
 
     /// Settles every record's status and returns the centre's patients, lineage and audit (a file

@@ -4,12 +4,13 @@ import RegpoolModel
 enum LineageSettlement {
     /// Sets survivor/merged for the patient's records and emits L4001 when records were merged.
     ///
-    /// Records that mapped the `patients` row: the last is `survivor`, earlier ones `merged`
-    /// (match probability 1.0: same local key). Other records are `survivor` unless every row
-    /// they gave was replaced by a later record's row (then `merged`).
+    /// Records that mapped the `patients` row: the most recent (`RecordOrder`: update date, then
+    /// file order) is `survivor`, the others `merged` (match probability 1.0: same local key).
+    /// Other records are `survivor` unless every row they gave lost to a more recent record's row
+    /// (then `merged`).
     static func settle(_ patient: PatientAccumulator, drafts: inout [RecordDraft], centre: String,
                        audit: inout AuditLog) {
-        let feeders = patient.patientFeeders
+        let feeders = patient.patientFeeders.sorted { drafts[$0].order < drafts[$1].order }
         for (n, index) in feeders.enumerated() {
             setStatus(&drafts[index], merged: n < feeders.count - 1)
         }
@@ -18,10 +19,16 @@ enum LineageSettlement {
             setStatus(&drafts[index], merged: d.rowsGiven > 0 && d.rowsSuperseded == d.rowsGiven)
         }
         guard feeders.count > 1, let last = feeders.last else { return }
-        let survivor = drafts[last].entry
+        let winner = drafts[last]
+        let runnerUp = drafts[feeders[feeders.count - 2]]
+        let rule = RecencyRule.deciding(winner: winner.order, field: winner.updatedField, loser: runnerUp.order)
+        let survivor = winner.entry
+        let date = winner.order.updatedText
         audit.record(AuditEvent(.recordsMerged, centre: centre, file: survivor.file, locator: survivor.locator,
+            field: date == nil ? nil : winner.updatedField, targetValue: date, rule: rule,
             message: "\(feeders.count) records with local key \(patient.localID) were merged into one patient; "
-                + "the survivor is \(survivor.file) \(survivor.locator)"))
+                + "the survivor is \(survivor.file) \(survivor.locator) ("
+                + (date.map { "updated \($0); " } ?? "") + "\(rule))"))
     }
 
     private static func setStatus(_ draft: inout RecordDraft, merged: Bool) {
@@ -31,7 +38,7 @@ enum LineageSettlement {
 }
 
 extension PatientAccumulator {
-    /// The patient's merged rows as a `LocalPatient`.
+    /// The patient's merged rows (and link keys) as a `LocalPatient`.
     var localPatient: LocalPatient {
         var childRows: [String: [[Value]]] = [:]
         var notes: [LocatedNote] = []
@@ -49,10 +56,12 @@ extension PatientAccumulator {
             notes += (perPatient[name]?.notes ?? []).map { LocatedNote(table: name, row: 0, note: $0) }
             columnOrigins[name] = perPatient[name]?.origins
         }
-        return LocalPatient(
+        var patient = LocalPatient(
             localID: localID, patients: perPatient[CDM.patients.name]?.values,
             outcomes: perPatient[CDM.outcomes.name]?.values, outcomesOrigin: perPatient[CDM.outcomes.name]?.last,
             childRows: childRows, recordCount: records.count, patientRecordCount: patientFeeders.count, notes: notes,
             columnOrigins: columnOrigins, rowOrigins: rowOrigins)
+        patient.linkKeys = linkKeys.mapValues(\.value)
+        return patient
     }
 }
