@@ -1,7 +1,7 @@
 extension ClericalReview {
     /// clerical-review.html: a self-contained page, one table per pair with every comparison's
     /// values, level and weight (positive weights speak for a match, negative against).
-    public static func html(_ pairs: [ReviewPair], buildID: String, linkThreshold: Double,
+    public static func html(_ pairs: [Pair], buildID: String, linkThreshold: Double,
                             reviewThreshold: Double) -> [UInt8] {
         var out = [
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
@@ -24,7 +24,7 @@ extension ClericalReview {
     }
 
     /// One pair's heading and comparison table.
-    private static func section(_ pair: ReviewPair, number: Int) -> [String] {
+    private static func section(_ pair: Pair, number: Int) -> [String] {
         var out = [
             "<h2>\(number). \(escape(pair.centreA)) \(escape(pair.localIDA)) — \(escape(pair.centreB)) "
                 + "\(escape(pair.localIDB))</h2>",

@@ -5,7 +5,7 @@ public enum ClericalReview {
     public static let leadingColumns = ["decision", "centre_a", "local_id_a", "centre_b", "local_id_b", "reason"]
 
     /// clerical-review.csv: one row per pair (in the order given), `decision` and `reason` empty.
-    public static func csv(_ pairs: [ReviewPair], fields: [String]) -> [UInt8] {
+    public static func csv(_ pairs: [Pair], fields: [String]) -> [UInt8] {
         var header = leadingColumns + ["match_probability", "total_weight"]
         for f in fields { header += ["\(f)_a", "\(f)_b", "\(f)_level", "\(f)_weight"] }
         var lines = [header.map(csvField).joined(separator: ",")]

@@ -1,6 +1,7 @@
+extension ClericalReview {
 /// One pair of local patients for clerical review: scored between the review and link thresholds,
 /// left separate until a person decides (clerical-review.csv / .html in the build folder).
-public struct ReviewPair: Sendable, Equatable {
+public struct Pair: Sendable, Equatable {
     /// One comparison of the pair: both values as sent, the level reached and its weight.
     public struct Comparison: Sendable, Equatable {
         public let field: String
@@ -41,6 +42,7 @@ public struct ReviewPair: Sendable, Equatable {
         self.totalWeight = totalWeight
         self.comparisons = comparisons
     }
+}
 }
 
 /// Fixed-point number text that does not depend on the locale (`0.7312`, `-3.25`).
