@@ -1,48 +1,48 @@
 extension ClericalReview {
-/// One pair of local patients for clerical review: scored between the review and link thresholds,
-/// left separate until a person decides (clerical-review.csv / .html in the build folder).
-public struct Pair: Sendable, Equatable {
-    /// One comparison of the pair: both values as sent, the level reached and its weight.
-    public struct Comparison: Sendable, Equatable {
-        public let field: String
-        public let valueA: String?
-        public let valueB: String?
-        /// The level's label, e.g. `exact`, `≤ 7 days`, `disagree`; nil when a value is missing.
-        public let level: String?
-        /// log2(m/u) of the level; nil when a value is missing (no evidence either way).
-        public let weight: Double?
+    /// One pair of local patients for clerical review: scored between the review and link thresholds,
+    /// left separate until a person decides (clerical-review.csv / .html in the build folder).
+    public struct Pair: Sendable, Equatable {
+        /// One comparison of the pair: both values as sent, the level reached and its weight.
+        public struct Comparison: Sendable, Equatable {
+            public let field: String
+            public let valueA: String?
+            public let valueB: String?
+            /// The level's label, e.g. `exact`, `≤ 7 days`, `disagree`; nil when a value is missing.
+            public let level: String?
+            /// log2(m/u) of the level; nil when a value is missing (no evidence either way).
+            public let weight: Double?
 
-        /// A comparison.
-        public init(field: String, valueA: String?, valueB: String?, level: String?, weight: Double?) {
-            self.field = field
-            self.valueA = valueA
-            self.valueB = valueB
-            self.level = level
-            self.weight = weight
+            /// A comparison.
+            public init(field: String, valueA: String?, valueB: String?, level: String?, weight: Double?) {
+                self.field = field
+                self.valueA = valueA
+                self.valueB = valueB
+                self.level = level
+                self.weight = weight
+            }
+        }
+
+        public let centreA: String
+        public let localIDA: String
+        public let centreB: String
+        public let localIDB: String
+        public let probability: Double
+        /// The prior's log2 odds plus every comparison's weight.
+        public let totalWeight: Double
+        public let comparisons: [Comparison]
+
+        /// A pair.
+        public init(centreA: String, localIDA: String, centreB: String, localIDB: String, probability: Double,
+                    totalWeight: Double, comparisons: [Comparison]) {
+            self.centreA = centreA
+            self.localIDA = localIDA
+            self.centreB = centreB
+            self.localIDB = localIDB
+            self.probability = probability
+            self.totalWeight = totalWeight
+            self.comparisons = comparisons
         }
     }
-
-    public let centreA: String
-    public let localIDA: String
-    public let centreB: String
-    public let localIDB: String
-    public let probability: Double
-    /// The prior's log2 odds plus every comparison's weight.
-    public let totalWeight: Double
-    public let comparisons: [Comparison]
-
-    /// A pair.
-    public init(centreA: String, localIDA: String, centreB: String, localIDB: String, probability: Double,
-                totalWeight: Double, comparisons: [Comparison]) {
-        self.centreA = centreA
-        self.localIDA = localIDA
-        self.centreB = centreB
-        self.localIDB = localIDB
-        self.probability = probability
-        self.totalWeight = totalWeight
-        self.comparisons = comparisons
-    }
-}
 }
 
 /// Fixed-point number text that does not depend on the locale (`0.7312`, `-3.25`).
