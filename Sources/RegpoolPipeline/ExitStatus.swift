@@ -23,6 +23,7 @@ public enum ExitStatus: Int32, Sendable {
         case .config: self = .configError
         case .input: self = .inputUnreadable
         case .output: self = .outputError
+        case .usage: self = .usage
         }
     }
 }

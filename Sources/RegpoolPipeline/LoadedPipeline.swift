@@ -48,6 +48,11 @@ struct LoadedPipeline {
                 problems.append(error.message)
             }
         }
+        if problems.isEmpty, let linkage = config.linkage {
+            let keys = mappings.mapValues { Set($0.linkKeyNames) }
+            let found = linkage.problems(linkKeysByCentre: keys)
+            if !found.isEmpty { problems.append(PipelineError.config(ConfigError(found), file: pipelinePath).message) }
+        }
         guard problems.isEmpty else { throw PipelineError(.config, problems.joined(separator: "\n")) }
         return LoadedPipeline(config: config, mappings: mappings, configFiles: files, display: display)
     }

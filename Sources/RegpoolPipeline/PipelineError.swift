@@ -10,6 +10,8 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
         case input
         /// The build cannot be written (exit 73).
         case output
+        /// A command's argument names something that is not there (exit 64).
+        case usage
     }
 
     public let kind: Kind

@@ -5,16 +5,21 @@ import RegpoolLoad
 import RegpoolModel
 import RegpoolTransform
 
-/// Runs a pipeline file end to end: parse, scan inboxes, extract and map each centre, assemble
-/// the CDM tables, write Parquet, audit and manifest into a staging folder, then publish.
+/// Runs a pipeline file end to end: parse, scan inboxes, extract and map each centre, link and
+/// pool the patients, assemble the CDM tables, write Parquet, crosswalk, clerical review, audit and
+/// manifest into a staging folder, then publish.
 public struct PipelineRunner {
     public let pipelinePath: String
     public let outputOverride: String?
+    /// Which previous id crosswalk to read (default: the pipeline's `linkage.crosswalk`).
+    public let crosswalk: CrosswalkChoice
     public let logger: Logger
 
-    public init(pipelinePath: String, outputOverride: String? = nil, logger: Logger = Logger(label: "regpool")) {
+    public init(pipelinePath: String, outputOverride: String? = nil, crosswalk: CrosswalkChoice = .configured,
+                logger: Logger = Logger(label: "regpool")) {
         self.pipelinePath = pipelinePath
         self.outputOverride = outputOverride
+        self.crosswalk = crosswalk
         self.logger = logger
     }
 
@@ -25,29 +30,52 @@ public struct PipelineRunner {
         let inboxes = try pipeline.config.centres.map { centre in
             try CentreInbox.scan(centre, mapping: pipeline.mappings[centre.id]!)
         }
+        let linkInputs = try LinkageInputs.load(pipeline, crosswalk: crosswalk)
+        let configs = pipeline.configFiles + linkInputs.files
         let fingerprint = KeyLoader.fingerprint(key)
         let inputs = inboxes.flatMap { $0.manifestInputs(pipeline.display) }
-        let buildID = Self.buildID(configs: pipeline.configFiles, inputs: inputs, keyFingerprint: fingerprint)
+        let buildID = Self.buildID(configs: configs, inputs: inputs, keyFingerprint: fingerprint)
         logger.info("build started", metadata: ["build": "\(buildID)", "centres": "\(inboxes.count)"])
 
         let centres = CentreStage.run(pipeline, inboxes: inboxes, logger: logger)
-        var audit = centres.audit  // each centre's mapping audit comes back through assemble()
-        let results = centres.results
-        let read = centres.recordsRead, rejectedFiles = centres.filesRejected
-        let (tables, cohortAudit) = CohortAssembler.assemble(results, pseudonymizer: Pseudonymizer(key: key))
-        audit.merge(cohortAudit)
+        let pooled = try Self.pool(centres.results, pipeline: pipeline, inputs: linkInputs, key: key, logger: logger)
+        var (tables, audit) = CohortAssembler.assemble(centres.results, pooled: pooled)
+        audit.merge(centres.audit)
         // Every rejected record, by the extractor or the transform, is a `rejected` lineage entry.
-        let rejected = results.reduce(0) { $0 + $1.lineage.filter { !$0.isAccepted }.count }
+        let rejected = pooled.lineage.reduce(0) { $0 + $1.filter { !$0.isAccepted }.count }
 
-        let manifest = Manifest(
-            buildID: buildID, pipeline: pipeline.display.of(pipelinePath), regpoolVersion: RegpoolVersion.number, cdmVersion: CDM.version,
-            keyFingerprint: fingerprint, inputs: inputs, configs: pipeline.configFiles, outputs: [],
-            rejectedFiles: rejectedFiles, rejectedRecords: rejected)
+        var manifest = Manifest(
+            buildID: buildID, pipeline: pipeline.display.of(pipelinePath), regpoolVersion: RegpoolVersion.number,
+            cdmVersion: CDM.version, keyFingerprint: fingerprint, inputs: inputs, configs: configs, outputs: [],
+            rejectedFiles: centres.filesRejected, rejectedRecords: rejected)
+        manifest.linkage = LinkageReport.manifest(pooled)
+        let extras = LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
         let path = try BuildWriter(outputDirectory: pipeline.config.outputDirectory, buildID: buildID)
-            .write(tables: tables, audit: audit, manifest: manifest)
+            .write(tables: tables, extras: extras, audit: audit, manifest: manifest)
         return RunSummary(
-            buildID: buildID, buildPath: path, tables: tables, recordsRead: read, recordsRejected: rejected,
-            filesRejected: rejectedFiles)
+            buildID: buildID, buildPath: path, tables: tables, recordsRead: centres.recordsRead,
+            recordsRejected: rejected, filesRejected: centres.filesRejected)
+    }
+
+    /// Links, merges and names the patients; logs how long linkage took and how many pairs it compared.
+    static func pool(_ results: [CentreResult], pipeline: LoadedPipeline, inputs: LinkageInputs, key: [UInt8],
+                     logger: Logger) throws -> PooledPatients {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let pooled: PooledPatients
+        do {
+            pooled = try PooledPatients.pool(results, linkage: pipeline.config.linkage, overrides: inputs.overrides,
+                                             previous: inputs.previous, pseudonymizer: Pseudonymizer(key: key))
+        } catch {
+            throw PipelineError(.config, "Linkage cannot run with this pipeline's settings: \(error). Nothing was built.")
+        }
+        let elapsed = (clock.now - started).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        logger.info("linkage done", metadata: [
+            "local_patients": "\(pooled.pooledIDs.count)", "pooled_patients": "\(pooled.patients.count)",
+            "pairs_compared": "\(pooled.linkage?.pairsCompared ?? 0)", "seconds": "\(seconds)",
+        ])
+        return pooled
     }
 
     /// A build id derived from everything that determines the build's content (never the clock).

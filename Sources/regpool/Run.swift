@@ -11,11 +11,14 @@ struct Run: ParsableCommand {
             Reads every centre's inbox, maps and validates the records, and writes a build folder \
             <output>/<build-id>/ with one Parquet file per CDM table, audit.jsonl and manifest.json; \
             <output>/current is moved to it only when the build is complete. The build id is derived \
-            from the inputs, mappings, key and regpool version, so the same inputs give the same build.
+            from the inputs, mappings, overrides, previous crosswalk, key and regpool version, so the same \
+            inputs give the same build. With `linkage:` the build also holds crosswalk.csv (member keys → \
+            pooled ids, for the next build's `--crosswalk`) and clerical-review.csv/.html.
 
             Prints one summary line on success. Exit codes: 0 built; 3 built but some records or files \
-            were rejected (listed in audit.jsonl); 65 invalid pipeline or mapping (every problem is \
-            listed with file:line:column); 66 unreadable inbox or key; 73 build could not be written.
+            were rejected (listed in audit.jsonl); 64 bad arguments; 65 invalid pipeline, mapping, overrides \
+            or crosswalk file (every problem is listed with file:line:column); 66 unreadable inbox, key, \
+            overrides or crosswalk file; 73 build could not be written.
             """)
 
     @Argument(help: "The pipeline file, e.g. pipelines/sample-nightly.yaml.")
@@ -24,10 +27,19 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write builds into this folder instead of the pipeline's `output:`.")
     var output: String?
 
+    @Option(help: "Read this previous build's crosswalk.csv instead of the pipeline's `linkage.crosswalk` (keeps pooled ids stable).")
+    var crosswalk: String?
+
+    @Flag(help: "Read no previous crosswalk (the first build of a pipeline): every pooled patient takes its survivor's own id.")
+    var noCrosswalk = false
+
     @Option(help: "Log level on stderr: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "warning"
 
     func validate() throws {
+        if crosswalk != nil && noCrosswalk {
+            throw ValidationError("--crosswalk and --no-crosswalk exclude each other; give one.")
+        }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical (got '\(logLevel)').")
         }
@@ -40,7 +52,9 @@ struct Run: ParsableCommand {
             handler.logLevel = level
             return handler
         }
-        let runner = PipelineRunner(pipelinePath: pipeline, outputOverride: output, logger: Logger(label: "regpool"))
+        let choice: CrosswalkChoice = noCrosswalk ? .none : crosswalk.map { .file($0) } ?? .configured
+        let runner = PipelineRunner(pipelinePath: pipeline, outputOverride: output, crosswalk: choice,
+                                    logger: Logger(label: "regpool"))
         do {
             let summary = try runner.run()
             print(summary.line)

@@ -1,29 +1,33 @@
 import RegpoolConfig
 import RegpoolModel
 
-/// Builds all nine CDM tables from the centres' results.
+/// Builds all nine CDM tables from the pooled patients.
 public enum CohortAssembler {
     /// Every table of `CDM.tables`, in that order and sorted, plus the audit: every centre's
-    /// events followed by the assembler's own (T3006, T3008, C5001).
-    public static func assemble(_ centres: [CentreResult], pseudonymizer: Pseudonymizer)
-        -> (tables: [TableData], audit: AuditLog)
-    {
+    /// events, the pooling events (L4xxx) and the assembler's own (C5001).
+    public static func assemble(_ centres: [CentreResult], pooled: PooledPatients) -> (tables: [TableData], audit: AuditLog) {
         var tables = TableRows()
         var audit = AuditLog()
-        for centre in centres {
-            audit.merge(centre.audit)
-            var pooled: [String: String] = [:]
-            for patient in centre.patients {
-                let id = pseudonymizer.pooledID(centre: centre.centre.id, localID: patient.localID)
-                pooled[patient.localID] = id
-                PatientAssembly.add(patient, pooledID: id, centre: centre.centre, to: &tables, audit: &audit)
-            }
-            for entry in centre.lineage {
-                tables.append(CDM.sourceRecords, LineageRow.build(entry, centre: centre.centre.id,
-                    pooledID: entry.isAccepted ? pooled[entry.localPatientID] : nil))
+        for centre in centres { audit.merge(centre.audit) }
+        audit.merge(pooled.audit)
+        for p in pooled.patients {
+            PatientAssembly.add(p.patient, pooledID: p.pooledID, centre: p.centre, to: &tables, audit: &audit)
+        }
+        for (centre, lineage) in zip(centres, pooled.lineage) {
+            for entry in lineage {
+                let id = entry.isAccepted
+                    ? pooled.pooledIDs[PatientReference(centre: centre.centre.id, localID: entry.localPatientID)] : nil
+                tables.append(CDM.sourceRecords, LineageRow.build(entry, centre: centre.centre.id, pooledID: id))
             }
         }
         return (CDM.tables.map { TableData(schema: $0, rows: tables.rows[$0.name] ?? []).sorted() }, audit)
+    }
+
+    /// The tables with every local patient its own pooled patient (no linkage, no crosswalk).
+    public static func assemble(_ centres: [CentreResult], pseudonymizer: Pseudonymizer)
+        -> (tables: [TableData], audit: AuditLog)
+    {
+        assemble(centres, pooled: PooledPatients.unlinked(centres, pseudonymizer: pseudonymizer))
     }
 }
 
