@@ -69,6 +69,7 @@ public struct PipelineRunner {
         } catch {
             throw PipelineError(.config, "Linkage cannot run with this pipeline's settings: \(error). Nothing was built.")
         }
+        try checkCrosswalk(inputs.previous, pooled: pooled, key: key)
         let elapsed = (clock.now - started).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         logger.info("linkage done", metadata: [
@@ -76,6 +77,21 @@ public struct PipelineRunner {
             "pairs_compared": "\(pooled.linkage?.pairsCompared ?? 0)", "seconds": "\(seconds)",
         ])
         return pooled
+    }
+
+    /// Refuses a previous crosswalk none of whose member keys is a member of this build: it was
+    /// made with another key (or for other centres), and using it would retire every pooled id.
+    static func checkCrosswalk(_ previous: Crosswalk?, pooled: PooledPatients, key: [UInt8]) throws {
+        guard let previous, !previous.entries.isEmpty, !pooled.pooledIDs.isEmpty else { return }
+        let pseudonymizer = Pseudonymizer(key: key)
+        let known = pooled.pooledIDs.keys.contains {
+            previous.pooledID(memberKey: pseudonymizer.memberKey(centre: $0.centre, localID: $0.localID)) != nil
+        }
+        guard !known else { return }
+        throw PipelineError(.config, "The previous crosswalk (\(previous.entries.count) member keys) names none of this "
+            + "build's \(pooled.pooledIDs.count) local patients: it was written with another pseudonym key or for other "
+            + "centres, and would give every patient a new pooled_id. Nothing was built. Use the crosswalk.csv of this "
+            + "pipeline's previous build, or run with --no-crosswalk to start the ids afresh (say so to the statisticians).")
     }
 
     /// A build id derived from everything that determines the build's content (never the clock).
