@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Rebuilds samples/be-gent and samples/kr-seoul (fictional, 20 patients each, no planted errors).
+"""Rebuilds samples/be-gent and samples/kr-seoul (fictional, 20 patients each + 3 planted in be-gent).
 
 Usage: make_be_gent_kr_seoul.py [SAMPLES_DIR]    (default: the samples folder above this one)
 
 Both centres draw their patients from benchmarks/cohort.py (fixed seeds, the study's exclusions
-switched off) and plant exactly one exclusion each:
+switched off) and plant exactly one exclusion each; it also writes samples/linkage-truth.csv:
 
 be-gent   Windows-1252, CRLF, ';', decimal comma, dd-MM-yyyy (the diagnosis date dd-MM-yy),
           Dutch labels; two files (patients, treatment lines in long format). Hb with a unit
@@ -12,7 +12,12 @@ be-gent   Windows-1252, CRLF, ';', decimal comma, dd-MM-yyyy (the diagnosis date
           Three STATUS labels in mixed case. GE-0007: LEN combined with chemotherapy
           (len_not_single_agent). Text outside ASCII that Latin-1 would read differently: the
           agent label "Studiemedicatie – fase II" (en dash, 0x96) and the karyotype token
-          "mislukt – enkel FISH".
+          "mislukt – enkel FISH". Planted for linkage (samples/tools/planted_links.py, issue 5):
+          GE-0021 (registry record of trial subject ULM-006, cited in ULM_STUDIENUMMER),
+          GE-0022 (a near-twin of ULM-017, another person), GE-0023 (registry record of
+          ULM-009, no citation, grey zone). BIJGEWERKT is each row's last update (a few days
+          after its last contact); GE-0018 is re-exported with a death in a second file,
+          patienten_2026-11-21.csv (updated 21-11-2026), with the same header.
 kr-seoul  UTF-8 with BOM, ',', LF, yyyy.MM.dd, Korean headers and labels; one file (baseline,
           the LEN course, outcome, treatment lines 1-2 in wide tx1_*/tx2_* columns, lines 3+
           packed in one cell 추가치료, "3차 저메틸화제[아자시티딘] 2025.08.07~2026.01.24 (안정병변); ...").
@@ -23,6 +28,7 @@ kr-seoul  UTF-8 with BOM, ',', LF, yyyy.MM.dd, Korean headers and labels; one fi
 These registries report no transplants: a drawn allo-SCT line becomes an HMA (azacitidine) line.
 Python standard library only; the output is the same byte for byte on every run.
 """
+import copy
 import csv
 import datetime as dt
 import os
@@ -30,8 +36,10 @@ import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "..", "benchmarks"))
 from cohort import NO_EXCLUSIONS, fmt_num, make_patient  # noqa: E402
+import planted_links  # noqa: E402
 
 N = 20
 GENT_SEED, SEOUL_SEED = 225, 122
@@ -98,7 +106,7 @@ GENT_PATIENTS = ["PATIENT_NR", "GESLACHT", "GEBOORTEJAAR", "DIAGNOSEDATUM", "WHO
                  "TRANSFUSIEAFHANKELIJK", "EPO_VOORAF", "HMA_VOORAF", "START_LEN", "EINDE_LEN",
                  "DOSIS_LEN_MG", "SCHEMA_LEN", "COMBINATIE", "CONTEXT_LEN", "RESPONS_LEN",
                  "CYTOGENETISCHE_RESPONS", "DATUM_FALEN", "TYPE_FALEN", "PROGRESSIE_NAAR", "DATUM_AML",
-                 "STATUS", "DATUM_OVERLIJDEN", "LAATSTE_CONTACT"]
+                 "STATUS", "DATUM_OVERLIJDEN", "LAATSTE_CONTACT", "ULM_STUDIENUMMER", "BIJGEWERKT"]
 GENT_LINES = ["PATIENT_NR", "LIJN", "CATEGORIE", "MIDDEL", "START", "EINDE", "RESPONS"]
 
 
@@ -123,7 +131,32 @@ def gent_hb(p, i):
     return [fmt_num(p["hb_g_dl"], ","), "g/dL"]
 
 
-def gent_row(p, pid, i):
+# Each patient row carries the date of its last update (BIJGEWERKT): in the export of 20-11-2026
+# a few days after the patient's last contact (never after the export day); the re-export of
+# GE-0018 in patienten_2026-11-21.csv was updated on 21-11-2026, when the registry learnt of the
+# death of a patient it had lost to follow-up in 2015.
+GENT_EXPORT = dt.date(2026, 11, 20).toordinal()
+GENT_REEXPORT = dt.date(2026, 11, 21).toordinal()
+GENT_REEXPORTED = 17                               # 0-based: GE-0018 (planted_links.GENT_T3)
+GENT_REEXPORT_DEATH_AFTER = 120                    # days after the old file's last contact
+
+
+def gent_updated(p, i):
+    """The old export's update date of the i-th row (0-based): 3-13 days after last contact."""
+    return min(p["last_contact"] + 3 + (5 * i) % 11, GENT_EXPORT)
+
+
+def gent_reexported(p):
+    """GE-0018 as re-exported: the registry learnt of the death after it lost the patient."""
+    assert p["vital_status"] == "alive", "the re-exported patient must be alive in the old file"
+    p = copy.deepcopy(p)
+    death = p["last_contact"] + GENT_REEXPORT_DEATH_AFTER
+    assert death <= GENT_EXPORT
+    p.update(vital_status="dead", death_date=death, last_contact=death)
+    return p
+
+
+def gent_row(p, pid, i, updated, cited=""):
     d = lambda o: day(o, "%d-%m-%Y")  # noqa: E731
     n = lambda x: fmt_num(x, ",")  # noqa: E731
     dx = day(p["diagnosis_date"], "%d-%m-%y")      # the old diagnosis form: two-digit years
@@ -137,7 +170,7 @@ def gent_row(p, pid, i):
             NL["schedule"][p["schedule"]], NL["combined"][p["combined_with"]], NL["setting"][p["setting"]],
             NL["response"][p["best_response"]], NL["cyto"][p["cytogenetic_response"]], d(p["failure_date"]),
             NL["failure"][p["failure_type"]], NL["progression"][p["progression_to"]], d(p["aml_date"]),
-            status, d(p["death_date"]), d(p["last_contact"])]
+            status, d(p["death_date"]), d(p["last_contact"]), cited, d(updated)]
 
 
 def gent_lines(p, pid):
@@ -156,12 +189,21 @@ def write_gent(outdir):
     if not any(l["agent"] == "investigational" for p in ps for l in p["lines"]):
         first = next(l for p in ps for l in p["lines"] if l["category"] == "other")
         first["agent"] = "investigational"
+    planted = planted_links.gent_planted()                      # GE-0021, GE-0022, GE-0023
+    assert [pid for pid, _, _ in planted] == [gent_id(len(ps) + k + 1) for k in range(len(planted))]
+    assert gent_id(GENT_REEXPORTED + 1) == planted_links.GENT_T3
+    cited = {pid: ulm for pid, _, ulm in planted}
+    ps += [p for _, p, _ in planted]
+    ids = [gent_id(i + 1) for i in range(len(ps))]
+    reexport = gent_reexported(ps[GENT_REEXPORTED])
     os.makedirs(outdir, exist_ok=True)
     for name, header, rows in (
             ("patienten_2026-11-20.csv", GENT_PATIENTS,
-             [gent_row(p, gent_id(i + 1), i) for i, p in enumerate(ps)]),
+             [gent_row(p, ids[i], i, gent_updated(p, i), cited.get(ids[i], "")) for i, p in enumerate(ps)]),
+            ("patienten_2026-11-21.csv", GENT_PATIENTS,
+             [gent_row(reexport, ids[GENT_REEXPORTED], GENT_REEXPORTED, GENT_REEXPORT)]),
             ("behandelingen_2026-11-20.csv", GENT_LINES,
-             [r for i, p in enumerate(ps) for r in gent_lines(p, gent_id(i + 1))])):
+             [r for i, p in enumerate(ps) for r in gent_lines(p, ids[i])])):
         with open(os.path.join(outdir, name), "w", encoding="cp1252", newline="") as f:
             w = csv.writer(f, delimiter=";", lineterminator="\r\n")
             w.writerow(header)
@@ -276,6 +318,7 @@ def write_seoul(outdir):
 
 def main():
     samples = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..")
+    planted_links.write_truth(samples)
     for name, write in (("be-gent", write_gent), ("kr-seoul", write_seoul)):
         ps = write(os.path.join(samples, name))
         lines = sum(len(p["lines"]) for p in ps)

@@ -5,14 +5,24 @@ MDSLEN, a Canadian compassionate-use programme of lenalidomide-refractory lower-
 20 patients, base rows (demographics, baseline, len_course, follow_up) and the repeating instrument
 treatment_lines (1-3 instances per patient). Deterministic: rebuilds the files byte for byte.
 Planted: TOR-008 received LEN as maintenance after an allogeneic transplant (len_setting = 2),
-which excludes the patient (len_maintenance_after_transplant).
+which excludes the patient (len_maintenance_after_transplant). Planted for linkage
+(samples/tools/planted_links.py, issue 5), after the 20 drawn patients: TOR-021, the programme's
+record of us-lakeside trial patient LS-022 (no shared id, dates 2-4 days later, sex not recorded),
+and TOR-022, a near-twin of LS-019 (another person: same sex and birth year, dates 18-21 days
+later, other dose, karyotype category and WHO class). Also writes samples/linkage-truth.csv.
 """
 import csv
 import datetime as dt
 import os
 import random
+import sys
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ca-toronto")
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import planted_links  # noqa: E402
+from cohort import fmt_num  # noqa: E402  (planted_links puts benchmarks/ on the path)
+
+OUT = os.path.join(HERE, "..", "ca-toronto")
 DATA = "MDSLEN_DATA_2026-11-21_1200.csv"
 DICT = "MDSLEN_DataDictionary_2026-11-21.csv"
 
@@ -145,6 +155,83 @@ def lines(rng, fail, n_lines):
         t = end + dt.timedelta(days=rng.randrange(7, 45))
     return out, t
 
+# The REDCap codes (FIELDS' choice lists) of the CDM values of a cohort.py patient.
+CODES = {
+    "sex": {"male": 1, "female": 2, None: ""},
+    "who_class": {"ra": 1, "rars": 2, "rcmd": 3, "del5q_syndrome": 4, "raeb1": 5, "raeb2": 6, "aml": 7, "other": 8},
+    "yesno": {True: 1, False: 0},
+    "del5q_method": {"karyotype": 1, "fish": 2, "none": 3},
+    "karyotype_cat": {"isolated_del5q": 1, "del5q_plus_one": 2, "complex_del5q": 3, "fish_only": 4, "no_del5q": 5},
+    "ipss": {"low": 1, "int1": 2, "int2": 3, "high": 4, None: 99},
+    "tp53": {"mutated": 1, "wild_type": 2, None: 3},
+    "len_schedule": {"d1_21_q28": 1, "continuous": 2, "other": 3},
+    "len_combined": {"none": 1, "esa": 2, "hma": 3, "chemotherapy": 4},
+    "len_setting": {"primary": 1, "maintenance_after_transplant": 2},
+    "len_response": {"cr": 1, "pr": 2, "hi_e": 3, "sd": 4, "pd": 5, "ne": 6},
+    "cyto_response": {"complete": 1, "partial": 2, "none": 3, None: 4},
+    "failure_type": {"no_response": 1, "loss_of_response": 2, "intolerance": 3, "progression": 4, None: ""},
+    "progression_to": {"raeb2": 1, "aml": 2, None: ""},
+    "vital_status": {"alive": 1, "dead": 2},
+    "tl_category": {"bsc": 1, "hma": 2, "chemotherapy_intensive": 3, "chemotherapy_low_dose": 4, "esa": 5,
+                    "allo_sct": 6, "other": 7},
+    "tl_response": {"cr": 1, "pr": 2, "hi": 3, "sd": 4, "pd": 5, "ne": 6, None: ""},
+}
+# tl_agent: "Cytarabine, low dose" (3) or "... (7+3)" (4) by category; the dropdown has no code for
+# the other agents of an "Other / clinical trial" line but an investigational one (left empty).
+AGENT_CODES = {"azacitidine": 1, "decitabine": 2, "epoetin_alfa": 5, "darbepoetin_alfa": 6, "investigational": 7}
+
+
+def od(ordinal):
+    """A cohort.py date (ordinal) as yyyy-MM-dd ("" when not known)."""
+    return "" if ordinal is None else dt.date.fromordinal(ordinal).isoformat()
+
+
+def planted_base(p, pid):
+    """The base row of a planted patient (a cohort.py dict), in the programme's raw codes."""
+    c = CODES
+    return {
+        "record_id": pid, "sex": c["sex"][p["sex"]], "birth_year": p["birth_year"], "diagnosis_date": od(p["diagnosis_date"]),
+        "who_class": c["who_class"][p["who_class"]], "therapy_related": c["yesno"][p["therapy_related"]],
+        "bm_blasts_pct": fmt_num(p["bm_blasts_pct"]), "del5q_method": c["del5q_method"][p["del5q_method"]],
+        "karyotype_cat": c["karyotype_cat"][p["karyotype_category"]], "karyotype": p["karyotype_iscn"] or "",
+        "ipss": c["ipss"][p["ipss_risk"]], "tp53": c["tp53"][p["tp53_status"]], "hb_g_dl": fmt_num(p["hb_g_dl"]),
+        "plt": fmt_num(p["platelets_g_l"]), "anc": fmt_num(p["anc_g_l"]), "rbc_td": c["yesno"][p["rbc_transfusion_dependent"]],
+        "prior_tx___1": int(p["prior_esa"]), "prior_tx___2": int(p["prior_hma"]), "prior_tx___3": 0,
+        "len_start": od(p["len_start"]), "len_end": od(p["len_end"]), "len_dose_mg": fmt_num(p["initial_dose_mg"]),
+        "len_schedule": c["len_schedule"][p["schedule"]], "len_combined": c["len_combined"][p["combined_with"]],
+        "len_setting": c["len_setting"][p["setting"]], "len_response": c["len_response"][p["best_response"]],
+        "cyto_response": c["cyto_response"][p["cytogenetic_response"]], "failure_date": od(p["failure_date"]),
+        "failure_type": c["failure_type"][p["failure_type"]], "progression_to": c["progression_to"][p["progression_to"]],
+        "aml_date": od(p["aml_date"]), "vital_status": c["vital_status"][p["vital_status"]],
+        "death_date": od(p["death_date"]), "last_contact": od(p["last_contact"]),
+    }
+
+
+def planted_lines(p):
+    """The treatment_lines instances of a planted patient."""
+    out = []
+    for line in p["lines"]:
+        cat, agent = line["category"], line["agent"]
+        if agent == "cytarabine":
+            code = 4 if cat == "chemotherapy_intensive" else 3
+        else:
+            code = AGENT_CODES.get(agent, "")
+        out.append({"tl_category": CODES["tl_category"][cat], "tl_agent": code, "tl_start": od(line["start"]),
+                    "tl_end": od(line["end"]), "tl_response": CODES["tl_response"][line["response"]]})
+    return out
+
+
+def append_record(rows, cols, base, tls):
+    """Appends a base row and its treatment_lines instances (every form complete)."""
+    for form in FORMS[:4]:
+        base[f"{form}_complete"] = 2
+    rows.append({c: base.get(c, "") for c in cols})
+    for i, tl in enumerate(tls, 1):
+        tl.update({"record_id": base["record_id"], "redcap_repeat_instrument": "treatment_lines",
+                   "redcap_repeat_instance": i, "treatment_lines_complete": 2})
+        rows.append({c: tl.get(c, "") for c in cols})
+
+
 def main():
     rng = random.Random(20261121)
     cols = columns()
@@ -162,13 +249,10 @@ def main():
         prog = base["failure_type"] == 4 and base["progression_to"] == 2
         base.update({"aml_date": d(fail + dt.timedelta(days=20)) if prog else "",
                      "vital_status": 2 if dead else 1, "death_date": d(last) if dead else "", "last_contact": d(last)})
-        for form in FORMS[:4]:
-            base[f"{form}_complete"] = 2
-        rows.append({c: base.get(c, "") for c in cols})
-        for i, tl in enumerate(tls, 1):
-            tl.update({"record_id": base["record_id"], "redcap_repeat_instrument": "treatment_lines",
-                       "redcap_repeat_instance": i, "treatment_lines_complete": 2})
-            rows.append({c: tl.get(c, "") for c in cols})
+        append_record(rows, cols, base, tls)
+    for pid, p in planted_links.toronto_planted():       # TOR-021, TOR-022
+        append_record(rows, cols, planted_base(p, pid), planted_lines(p))
+    planted_links.write_truth(os.path.join(HERE, ".."))
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, DATA), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
