@@ -29,7 +29,6 @@ struct BuildWriter {
                 keyValueMetadata: [
                     (key: "regpool.version", value: RegpoolVersion.number),
                     (key: "regpool.cdm_version", value: CDM.version),
-                    (key: "regpool.build_id", value: buildID),
                 ])
             for table in tables {
                 let bytes = try writer.encode(table)
