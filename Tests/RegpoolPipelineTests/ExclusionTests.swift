@@ -30,9 +30,9 @@ final class ExclusionTests: XCTestCase {
         let got = Dictionary(uniqueKeysWithValues: zip(table.column("pooled_id"), table.column("reason")).map { ($0.text, $1.text) })
         XCTAssertEqual(got, want)
         let cohort = try XCTUnwrap(summary.tables.first { $0.schema.name == "analysis_cohort" })
-        XCTAssertEqual(cohort.rows.count, 114,
-                       "20 fr-lyon + 18 us-lakeside + 19 be-gent + 19 kr-seoul + 19 de-ulm-trial + 19 ca-toronto patients "
-                       + "are analysed (samples/EXPECTED.md)")
+        XCTAssertEqual(cohort.rows.count, 116,
+                       "20 fr-lyon + 18 us-lakeside + 22 be-gent + 19 kr-seoul + 19 de-ulm-trial + 21 ca-toronto local "
+                       + "patients are eligible; 3 links pool 6 of them into 3 (samples/EXPECTED.md)")
         XCTAssertEqual(summary.tables[0].rows.count, cohort.rows.count + table.rows.count, "each patient is in exactly one")
     }
 }

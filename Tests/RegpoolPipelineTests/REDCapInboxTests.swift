@@ -63,8 +63,8 @@ final class REDCapInspectTests: XCTestCase {
         options.source = "treatment_lines"
         var lines: [String] = []
         try Inspector(options).run { lines.append($0) }
-        XCTAssertEqual(lines.count, 37, "36 treatment_lines rows and the summary")
+        XCTAssertEqual(lines.count, 39, "38 treatment_lines rows and the summary")
         XCTAssertTrue(lines[0].contains("\"tl_agent#label\":\"Cytarabine, low dose\""), lines[0])
-        XCTAssertEqual(lines.last, "{\"summary\":{\"records\":36,\"rejected\":0,\"unmapped\":[]}}")
+        XCTAssertEqual(lines.last, "{\"summary\":{\"records\":38,\"rejected\":0,\"unmapped\":[]}}")
     }
 }
