@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RegpoolConfig
 import RegpoolPipeline
 
@@ -37,7 +38,9 @@ struct ExplainLink: ParsableCommand {
     func run() throws {
         guard let a = Self.reference(first), let b = Self.reference(second) else { throw ExitCode(64) }
         do {
-            print(try LinkExplainer(pipelinePath: pipeline).explain(a, b).text, terminator: "")
+            var logger = Logger(label: "regpool")
+            logger.logLevel = .warning
+            print(try LinkExplainer(pipelinePath: pipeline, logger: logger).explain(a, b).text, terminator: "")
         } catch let error as PipelineError {
             FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))
             throw ExitCode(ExitStatus(error).rawValue)
