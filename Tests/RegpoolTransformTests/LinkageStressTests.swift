@@ -9,9 +9,16 @@ import XCTest
 final class LinkageStressTests: XCTestCase {
     typealias L = LinkageFixtures
 
-    /// The configuration of this test as it reads in a pipeline file (`linkage:` section; key
-    /// names as in `LinkageSettings`, to be aligned with the pipeline parser).
+    /// The configuration of this test, as a pipeline file holds it; read by the real parser.
     static let yaml = """
+        version: 1
+        name: stress
+        output: out
+        pseudonym_key: {env: REGPOOL_KEY}
+        centres:
+        \(LinkageStressData.centres.map { c in
+            "  - {id: \(c.id), region: \(c.region), cohort_source: \(c.source), inbox: in/\(c.id), mapping: m/\(c.id).yaml}"
+        }.joined(separator: "\n"))
         linkage:
           probabilistic:
             blocking:                        # near-linear: each record meets ~20 others
@@ -30,37 +37,32 @@ final class LinkageStressTests: XCTestCase {
             comparisons:
               - field: sex
               - field: birth_year
-                tolerances: [0, 1]
+                levels: [0, 1]
               - field: birth_month
               - field: diagnosis_date
-                tolerances: [0, 3, 10, 31]
+                levels: [0, 3, 10, 31]
               - field: len_start_date
-                tolerances: [0, 3, 10, 31]
+                levels: [0, 3, 10, 31]
               - field: len_initial_dose
               - field: karyotype_category
               - field: who_class
               - field: region
-            estimation: em
-            thresholds:
-              link: 0.85
-              review: 0.3
+            estimate: em
+            thresholds: {link: 0.85, review: 0.3}
         """
 
-    /// `yaml` as settings.
+    /// `yaml` as settings, through `PipelineParser`.
     static var settings: LinkageSettings {
-        L.settings(
-            [L.pass([.sex, .birthYear], sort: .lenStartDate, window: 10), L.pass([.sex, .birthYear], sort: .diagnosisDate, window: 10),
-             L.pass([.sex], sort: .lenStartDate, window: 5), L.pass([.sex], sort: .diagnosisDate, window: 5)],
-            [L.comparison(.sex), L.comparison(.birthYear, [0, 1]), L.comparison(.birthMonth),
-             L.comparison(.diagnosisDate, [0, 3, 10, 31]), L.comparison(.lenStartDate, [0, 3, 10, 31]),
-             L.comparison(.lenInitialDose), L.comparison(.karyotypeCategory), L.comparison(.whoClass), L.comparison(.region)],
-            link: 0.85, review: 0.3)
+        get throws {
+            let config = try PipelineParser.parse(yaml: yaml, file: "stress.yaml", baseDirectory: "/tmp")
+            return try XCTUnwrap(config.linkage)
+        }
     }
 
     /// The generated set and its linkage, made once for the tests of this class.
     static let run: (data: LinkageStressData, result: Result<LinkageResult, Error>) = {
         let data = LinkageStressData(patients: 10_000)
-        return (data, Result { try Linker.link(data.records, settings: settings) })
+        return (data, Result { try Linker.link(data.records, settings: try settings) })
     }()
 
     func testTenThousandPatientsPrecisionAndRecall() throws {
