@@ -18,9 +18,8 @@ final class ShuffleDeterminismTests: XCTestCase {
     func testShuffledRowsGiveTheSameCohort() throws {
         let original = try SampleCopy("unshuffled").build()
         let copy = try SampleCopy("shuffled")
-        var generator = SplitMix(seed: 20261122)
         var changed = 0
-        for export in Self.exports where try Self.shuffleRows(copy.root + "/samples/" + export, &generator) {
+        for export in Self.exports where try Self.shuffleRows(copy.root + "/samples/" + export) {
             changed += 1
         }
         XCTAssertGreaterThanOrEqual(changed, 6, "most exports have several rows to shuffle")
@@ -54,9 +53,10 @@ final class ShuffleDeterminismTests: XCTestCase {
         text.replacingOccurrences(of: #"line [0-9]+"#, with: "line #", options: .regularExpression)
     }
 
-    /// Shuffles the lines after the header at byte level (encodings and line ends kept); true when
-    /// the file changed.
-    static func shuffleRows(_ path: String, _ generator: inout SplitMix) throws -> Bool {
+    /// Reorders the lines after the header at byte level (encodings and line ends kept) by their
+    /// bytes read backwards — a fixed permutation unrelated to the file's order; true when the
+    /// file changed.
+    static func shuffleRows(_ path: String) throws -> Bool {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         var lines: [[UInt8]] = []
         var start = 0
@@ -65,25 +65,9 @@ final class ShuffleDeterminismTests: XCTestCase {
             start = i + 1
         }
         if start < bytes.count { lines.append(Array(bytes[start...]) + [0x0A]) }
-        var rows = Array(lines.dropFirst())
-        for i in stride(from: rows.count - 1, to: 0, by: -1) {
-            rows.swapAt(i, Int(generator.next() % UInt64(i + 1)))
-        }
+        let rows = lines.dropFirst().sorted { $0.reversed().lexicographicallyPrecedes($1.reversed()) }
         let out = (lines.first ?? []) + rows.flatMap { $0 }
         try Data(out).write(to: URL(fileURLWithPath: path))
         return out != bytes
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the shuffle is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
