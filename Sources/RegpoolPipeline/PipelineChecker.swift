@@ -18,6 +18,7 @@ public struct PipelineChecker {
     /// The findings; throws PipelineError (.config with every problem, or .input for an unreadable inbox).
     public func check() throws -> CheckReport {
         let pipeline = try LoadedPipeline.load(pipelinePath: pipelinePath, outputOverride: nil)
+        _ = try LinkageInputs.load(pipeline, crosswalk: .none)  // the overrides file, as strictly as a run reads it
         let centres = try pipeline.config.centres.map { centre in
             let mapping = pipeline.mappings[centre.id]!
             let inbox = try CentreInbox.scan(centre, mapping: mapping)

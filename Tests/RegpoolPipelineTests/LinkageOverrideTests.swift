@@ -54,3 +54,17 @@ final class LinkageOverrideTests: XCTestCase {
         }
     }
 }
+
+/// `regpool check` reads the overrides file as strictly as a run does.
+final class OverridesCheckTests: XCTestCase {
+    func testCheckReportsABrokenOverridesFile() throws {
+        let copy = try SampleCopy("check-overrides")
+        try copy.write("samples/linkage/overrides.csv", LinkageOverrideTests.header
+            + "force_merge,be-gent,GE-0023,de-ulm-trial,ULM-009,wrong decision word\n")
+        XCTAssertThrowsError(try PipelineChecker(pipelinePath: copy.pipeline).check()) { error in
+            let message = (error as? PipelineError)?.message ?? "\(error)"
+            XCTAssertTrue(message.contains("overrides.csv:2"), message)
+            XCTAssertTrue(message.contains("force_link"), "the hint names the valid decisions: \(message)")
+        }
+    }
+}
