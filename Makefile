@@ -11,7 +11,7 @@ PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINE ?= pipelines/sample-nightly.yaml
 
-.PHONY: run test deps apt-deps py-deps build release bench bench-scale golden clean
+.PHONY: run test deps apt-deps py-deps build release bench bench-linkage bench-scale golden clean
 
 ## run: build regpool (release) and run the sample nightly pipeline into builds/
 run: apt-deps release
@@ -27,9 +27,18 @@ test: deps
 golden: deps
 	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_RECORD_GOLDEN=1 $(SWIFT) test --filter RegpoolPipelineTests.GoldenTests
 
-## bench: time regpool against DuckDB on a generated 200k-patient export
+## bench: time regpool against DuckDB and pyarrow on a generated 200k-patient export, extraction
+## memory, and linkage at LINKAGE_SIZES local patients against DuckDB (see benchmarks/README.md)
+LINKAGE_SIZES ?= 100000,1000000
+LINKAGE_PROFILE ?= sample
 bench: deps release
-	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --python $(abspath $(PY))
+	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --python $(abspath $(PY)) \
+		--linkage-sizes $(LINKAGE_SIZES) --linkage-profile $(LINKAGE_PROFILE)
+
+## bench-linkage: only the linkage part of `make bench`
+bench-linkage: deps release
+	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --linkage --linkage-sizes $(LINKAGE_SIZES) \
+		--linkage-profile $(LINKAGE_PROFILE)
 
 ## bench-scale: extraction memory up to ~1.6 GB of CSV and ~1 GB of XML (100x of 62k / 7k patients; slow)
 bench-scale: deps release

@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """regpool's benchmark: time `regpool run` on a generated export and, in the same run, DuckDB and
 pyarrow converting the same CSV files to Parquet. Prints times, ratios and regpool's peak RSS.
+Then extraction memory at 1x, 10x, 100x input, and linkage at 100k and 1M local patients against
+DuckDB doing the same blocking and comparisons (bench_linkage.py).
 
-Usage: run_bench.py --regpool PATH [--patients N] [--repeat R]   (run by `make bench`)
+Usage: run_bench.py --regpool PATH [--patients N] [--repeat R] [--linkage | --no-linkage]
+       [--linkage-sizes 100000,1000000] [--linkage-profile sample|stress]
+       (run by `make bench`; `make bench-linkage` = --linkage)
 """
 import argparse
 import hashlib
@@ -150,9 +154,19 @@ def main():
                     help="patients at 1x for the XML series (default: --extraction-base)")
     ap.add_argument("--extraction-only", action="store_true",
                     help="only the extraction-memory series (e.g. with a large --extraction-base)")
+    ap.add_argument("--linkage", action="store_true", help="only the linkage section")
+    ap.add_argument("--no-linkage", action="store_true", help="leave the linkage section out")
+    ap.add_argument("--linkage-sizes", default="100000,1000000",
+                    help="local patients of each linkage run, comma-separated (default 100000,1000000)")
+    ap.add_argument("--linkage-profile", default="sample",
+                    help="linkage configuration of gen_linkage.PROFILES (default sample)")
     args = ap.parse_args()
     if args.extraction_only:
         return extraction_memory(args.regpool, args.extraction_base, args.xml_extraction_base)
+    import bench_linkage
+    sizes = bench_linkage.parse_sizes(args.linkage_sizes)
+    if args.linkage:
+        return bench_linkage.run(args.regpool, sizes, args.linkage_profile)
 
     inbox = generate(args.patients)
     size = sum(os.path.getsize(p) for p in csv_files(inbox))
@@ -174,6 +188,8 @@ def main():
     print(f"pyarrow CSV->Parquet:                           {arrow:8.2f} s   ratio regpool/pyarrow   = {reg_time / arrow:.2f}")
     print(f"regpool throughput: {size / 2**20 / reg_time:.1f} MiB/s")
     extraction_memory(args.regpool, args.extraction_base, args.xml_extraction_base)
+    if not args.no_linkage:
+        bench_linkage.run(args.regpool, sizes, args.linkage_profile)
 
 
 if __name__ == "__main__":
