@@ -1,17 +1,20 @@
 # regpool — the README's two commands are `make run` (sample nightly build) and `make test`.
 # Both install what a bare Debian machine lacks: system libraries with apt-get, the Python
-# readers used to verify outputs (pyarrow, DuckDB, polars) into a local virtual environment.
+# readers used to verify outputs (pyarrow, DuckDB, polars, lifelines) into a local virtual
+# environment, and (for the tests only) Debian's chromium, which opens every build's report.html.
 
 SHELL := /bin/bash
 SWIFT ?= swift
 VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libxml2-dev libcsv-dev pkg-config strace time
-PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0
+TEST_APT_PACKAGES := chromium
+PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0 lifelines==0.30.3 websocket-client==1.9.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINE ?= pipelines/sample-nightly.yaml
 
-.PHONY: run test deps apt-deps py-deps build release bench bench-linkage bench-scale golden clean
+.PHONY: run test deps apt-deps test-apt-deps install-apt py-deps build release bench bench-linkage bench-scale golden \
+	report-screenshot clean
 
 ## run: build regpool (release) and run the sample nightly pipeline into builds/
 run: apt-deps release
@@ -19,8 +22,9 @@ run: apt-deps release
 	if [ $$status -eq 3 ]; then echo "(exit 3: built with rejected inputs — the samples plant bad records on purpose; see builds/current/audit.jsonl)"; \
 	elif [ $$status -ne 0 ]; then exit $$status; fi
 
-## test: every test — Swift unit, golden and interop tests (outputs read back by pyarrow, DuckDB, polars)
-test: deps
+## test: every test — Swift unit, golden and interop tests (outputs read back by pyarrow, DuckDB,
+## polars; survival figures recomputed by lifelines; report.html opened in headless Chromium)
+test: deps test-apt-deps
 	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_REQUIRE_INTEROP=1 $(SWIFT) test --disable-swift-testing
 
 ## golden: re-record the pipeline golden files after an intended output change (review the diff!)
@@ -47,8 +51,20 @@ bench-scale: deps release
 
 deps: apt-deps py-deps
 
+## report-screenshot: the sample build's report.html opened in headless Chromium (no errors
+## allowed), saved as out/report.png and out/report.pdf (A4, as it prints)
+report-screenshot: run test-apt-deps py-deps
+	@mkdir -p out
+	$(PY) Tests/interop/chromium_check.py builds/current/report.html --screenshot out/report.png --pdf out/report.pdf
+
 apt-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@$(MAKE) --no-print-directory install-apt PACKAGES="$(APT_PACKAGES)"
+
+test-apt-deps:
+	@$(MAKE) --no-print-directory install-apt PACKAGES="$(TEST_APT_PACKAGES)"
+
+install-apt:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \

@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "RegpoolPipeline",
             dependencies: [
-                "RegpoolModel", "RegpoolConfig", "RegpoolExtract", "RegpoolTransform", "RegpoolLoad",
+                "RegpoolModel", "RegpoolConfig", "RegpoolExtract", "RegpoolTransform", "RegpoolLoad", "RegpoolReport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

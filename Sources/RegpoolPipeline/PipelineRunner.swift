@@ -50,6 +50,7 @@ public struct PipelineRunner {
             rejectedFiles: centres.filesRejected, rejectedRecords: rejected)
         manifest.linkage = LinkageReport.manifest(pooled)
         let extras = LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
+            + (try CohortReportFiles.files(tables: tables, buildID: buildID))
         let path = try BuildWriter(outputDirectory: pipeline.config.outputDirectory, buildID: buildID)
             .write(tables: tables, extras: extras, audit: audit, manifest: manifest)
         return RunSummary(

@@ -3,7 +3,7 @@ import RegpoolLoad
 import RegpoolModel
 import XCTest
 
-/// The sample build's tables and audit against reviewed golden files in Tests/golden/.
+/// The sample build's tables, audit and report.json against reviewed golden files in Tests/golden/.
 /// `make golden` (REGPOOL_RECORD_GOLDEN=1) re-records them after an intended change.
 final class GoldenTests: XCTestCase {
     static let folder = TestSupport.root + "/Tests/golden/sample-nightly"
@@ -20,6 +20,11 @@ final class GoldenTests: XCTestCase {
     func testAuditMatchesGoldenFile() throws {
         let audit = try String(contentsOfFile: SampleBuild.file("audit.jsonl"), encoding: .utf8)
         try check(audit, golden: "audit.jsonl")
+    }
+
+    func testReportMatchesGoldenFile() throws {
+        let report = try String(contentsOfFile: SampleBuild.file("report.json"), encoding: .utf8)
+        try check(report, golden: "report.json")
     }
 
     /// One JSON object per row, keys in column order, dates as ISO text.
