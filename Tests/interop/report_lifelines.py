@@ -6,6 +6,13 @@ Prints JSON: {"analyses": {by: {"logrank_p": p|null, "groups": {group: {...}}}},
 with the rules of docs/report.md: a by-variable analysis leaves out patients whose value is null;
 first_line_category's `unknown` group is drawn but kept out of the log-rank test; AML has death
 without AML as a competing event. inf (not reached) is printed as null.
+
+lifelines' AalenJohansenFitter jitters event times (by up to +-1e-4, at random) when events of
+different causes tie, and forces its first row to 0. The "at" readings therefore use the recipe of
+Sources/RegpoolStatistics/README.md under which it gives the standard Aalen-Johansen estimate:
+every time + 1, censored times + 2e-4 (a jittered event never moves past a censoring at its own
+time), read at t + 1 + 1.5e-4. "raw_at" is lifelines on the data as given (seed 0) and "jittered"
+says whether it jittered; without jitter both readings must agree.
 """
 import json
 import math
@@ -36,6 +43,21 @@ def km(durations, events):
     }
 
 
+JITTER = 0.0001  # AalenJohansenFitter's default jitter_level
+
+
+def aalen_johansen(times, codes):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ajf = AalenJohansenFitter(seed=0).fit(times, codes, event_of_interest=1)
+    return ajf.cumulative_density_.iloc[:, 0], any("Tied event times" in str(w.message) for w in caught)
+
+
+def reading(cif, t):
+    before = cif[cif.index <= t]
+    return float(before.iloc[-1]) if len(before) else 0.0
+
+
 def main():
     build = sys.argv[1]
     df = pq.read_table(f"{build}/analysis_cohort.parquet").to_pandas()
@@ -50,14 +72,15 @@ def main():
             p = float(multivariate_logrank_test(tested.os_months, tested[by], tested.os_event.astype(bool)).p_value)
         out["analyses"][by] = {"logrank_p": p, "groups": groups, "excluded_unknown": int(len(df) - len(known))}
     aml = df[df.aml_months.notna()]
+    times = aml.aml_months.to_numpy(dtype=float)
     codes = np.where(aml.aml_event.astype(bool), 1, np.where(aml.os_event.astype(bool), 2, 0))
-    ajf = AalenJohansenFitter(seed=2026).fit(aml.aml_months.to_numpy(), codes, event_of_interest=1)
-    cif = ajf.cumulative_density_.iloc[:, 0]
-    at = {}
-    for t in (12, 24, 60):
-        at[str(t)] = float(cif[cif.index <= t].iloc[-1]) if (cif.index <= t).any() else 0.0
+    raw, jittered = aalen_johansen(times, codes)
+    aligned, _ = aalen_johansen(times + 1.0 + np.where(codes == 0, 2 * JITTER, 0.0), codes)
     out["aml"] = {"subjects": int(len(aml)), "aml_events": int((codes == 1).sum()),
-                  "competing_deaths": int((codes == 2).sum()), "at": at}
+                  "competing_deaths": int((codes == 2).sum()), "jittered": jittered,
+                  "time_zero_aml_events": int(((times == 0) & (codes == 1)).sum()),
+                  "at": {str(t): reading(aligned, t + 1.0 + 1.5 * JITTER) for t in (12, 24, 60)},
+                  "raw_at": {str(t): reading(raw, t + (1.5 * JITTER if jittered else 0.0)) for t in (12, 24, 60)}}
     print(json.dumps(out, sort_keys=True))
 
 
