@@ -7,7 +7,7 @@ SWIFT ?= swift
 VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := libxml2-dev libcsv-dev pkg-config strace time
-PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0
+PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0 lifelines==0.30.3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINE ?= pipelines/sample-nightly.yaml
 
