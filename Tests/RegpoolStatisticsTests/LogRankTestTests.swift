@@ -41,6 +41,14 @@ final class LogRankTestTests: XCTestCase {
                                  groups: ["A", "B"]), "the only B subject has an unusable time")
     }
 
+    func testUnusableTimesAndUnpairedSubjectsAreSkipped() throws {
+        // The NaN and negative times and the subject without a group leave the hand-worked test unchanged.
+        let data = Self.data + [SurvivalTime(time: .nan, event: true), SurvivalTime(time: -1, event: true),
+                                SurvivalTime(time: 0.1, event: true)]
+        let test = try XCTUnwrap(LogRankTest(data, groups: Self.groups + ["A", "B"]))
+        XCTAssertEqual(test.statistic, 1.0 / 749, accuracy: 1e-15)
+    }
+
     func testNoEventsGiveStatisticZeroAndPOne() throws {
         let test = try XCTUnwrap(LogRankTest([1, 2, 3].map { SurvivalTime(time: $0, event: false) }, groups: ["a", "b", "b"]))
         XCTAssertEqual(test.statistic, 0)
