@@ -22,6 +22,7 @@ let package = Package(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .target(name: "RegpoolModel", exclude: ["README.md"]),
+        .target(name: "RegpoolStatistics", exclude: ["README.md"]),
         .target(
             name: "RegpoolConfig",
             dependencies: ["RegpoolModel", .product(name: "Yams", package: "Yams")],
@@ -55,6 +56,7 @@ let package = Package(
         .testTarget(name: "RegpoolExtractTests", dependencies: ["RegpoolExtract"]),
         .testTarget(name: "RegpoolTransformTests", dependencies: ["RegpoolTransform"]),
         .testTarget(name: "RegpoolLoadTests", dependencies: ["RegpoolLoad"]),
+        .testTarget(name: "RegpoolStatisticsTests", dependencies: ["RegpoolStatistics"]),
         .testTarget(name: "RegpoolPipelineTests", dependencies: ["RegpoolPipeline", "regpool"]),
     ]
 )

@@ -1,0 +1,18 @@
+/// One subject's follow-up: time (months) and whether the event was observed (else censored).
+public struct SurvivalTime: Sendable, Equatable {
+    /// Months from the time origin to the event or to censoring.
+    public var time: Double
+    /// True when the event was observed at `time`; false when the subject was censored then.
+    public var event: Bool
+
+    /// A subject followed for `time` months, with the event observed or not.
+    public init(time: Double, event: Bool) {
+        self.time = time
+        self.event = event
+    }
+
+    /// True for a time the estimators use: finite and not negative (others are skipped, never a crash).
+    static func isUsable(_ time: Double) -> Bool {
+        time.isFinite && time >= 0
+    }
+}
