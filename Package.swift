@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
@@ -34,6 +35,10 @@ let package = Package(
         .target(
             name: "RegpoolTransform",
             dependencies: ["RegpoolModel", "RegpoolConfig", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["README.md"]),
+        .target(
+            name: "RegpoolReport",
+            dependencies: ["RegpoolModel", "RegpoolStatistics", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["README.md"]),
         .target(
             name: "RegpoolLoad",
@@ -57,6 +62,7 @@ let package = Package(
         .testTarget(name: "RegpoolTransformTests", dependencies: ["RegpoolTransform"]),
         .testTarget(name: "RegpoolLoadTests", dependencies: ["RegpoolLoad"]),
         .testTarget(name: "RegpoolStatisticsTests", dependencies: ["RegpoolStatistics"]),
+        .testTarget(name: "RegpoolReportTests", dependencies: ["RegpoolReport"]),
         .testTarget(name: "RegpoolPipelineTests", dependencies: ["RegpoolPipeline", "regpool"]),
     ]
 )

@@ -176,8 +176,9 @@ final class CohortReportTests: XCTestCase {
         switch (number(a), number(b)) {
         case (nil, nil): return
         case let (x?, y?): XCTAssertEqual(x, y, accuracy: tolerance, what, file: file, line: line)
-        case let (x, y): XCTFail("\(what): report has \(x.map(String.init) ?? "null"), reference has \(y.map(String.init) ?? "null")",
-                                 file: file, line: line)
+        case let (x, y):
+            let (a, b) = (x.map { "\($0)" } ?? "null", y.map { "\($0)" } ?? "null")
+            XCTFail("\(what): report has \(a), reference has \(b)", file: file, line: line)
         }
     }
 }

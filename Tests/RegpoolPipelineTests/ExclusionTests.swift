@@ -11,9 +11,9 @@ final class ExclusionTests: XCTestCase {
         ("fr-lyon", "LY0013", "no_documented_failure", "none of the 1 LEN course(s) has both a failure_date and a failure_type"),
         ("us-lakeside", "LS-004", "raeb2_or_aml_at_len_start", "who_class is raeb2 at LEN start"),
         ("us-lakeside", "LS-008", "len_maintenance_after_transplant", "LEN course 1 was given as maintenance after transplant"),
-        ("us-lakeside", "LS-011", "no_del5q", Self.noDel5q),
+        ("us-lakeside", "LS-011", "no_del5q", ExclusionTests.noDel5q),
         ("be-gent", "GE-0007", "len_not_single_agent", "LEN course 1 was combined with chemotherapy"),
-        ("kr-seoul", "KR-011", "no_del5q", Self.noDel5q),
+        ("kr-seoul", "KR-011", "no_del5q", ExclusionTests.noDel5q),
         ("de-ulm-trial", "ULM-007", "raeb2_or_aml_at_len_start", "who_class is raeb2 at LEN start"),
         ("ca-toronto", "TOR-008", "len_maintenance_after_transplant", "LEN course 1 was given as maintenance after transplant"),
     ]
