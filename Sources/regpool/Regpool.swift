@@ -24,5 +24,5 @@ struct Regpool: ParsableCommand {
             65 invalid pipeline or mapping file; 66 unreadable inbox or key; 73 build not written; 1 other failure.
             """,
         version: "regpool \(RegpoolVersion.number) (build \(RegpoolVersion.build))",
-        subcommands: [Run.self, Check.self, Inspect.self, ExplainLink.self])
+        subcommands: [Run.self, Check.self, Inspect.self, ExplainLink.self, Report.self])
 }
