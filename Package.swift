@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: regpool (CLI) → RegpoolPipeline → stages (Extract, Transform, Load,
-// Config) → RegpoolModel. Only RegpoolExtract touches C (libcsv, libxml2); RegpoolTransform is pure.
+// Config) → RegpoolModel. C enters only in RegpoolExtract (libcsv, libxml2) and RegpoolCodecs (zstd,
+// snappy, zlib), one wrapping Swift file per library; RegpoolTransform is pure.
 let package = Package(
     name: "regpool",
     platforms: [.macOS(.v13)],
@@ -19,6 +20,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+        .systemLibrary(
+            name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(
+            name: "CSnappy", path: "Sources/CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "RegpoolCodecs", dependencies: ["CZstd", "CSnappy", "CZlib"], exclude: ["README.md"]),
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
@@ -42,12 +49,13 @@ let package = Package(
             exclude: ["README.md"]),
         .target(
             name: "RegpoolLoad",
-            dependencies: ["RegpoolModel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["RegpoolModel", "RegpoolCodecs", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["README.md", "Parquet/README.md"]),
         .target(
             name: "RegpoolPipeline",
             dependencies: [
                 "RegpoolModel", "RegpoolConfig", "RegpoolExtract", "RegpoolTransform", "RegpoolLoad", "RegpoolReport",
+                "RegpoolCodecs",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -60,7 +68,8 @@ let package = Package(
         .testTarget(name: "RegpoolConfigTests", dependencies: ["RegpoolConfig"]),
         .testTarget(name: "RegpoolExtractTests", dependencies: ["RegpoolExtract"]),
         .testTarget(name: "RegpoolTransformTests", dependencies: ["RegpoolTransform"]),
-        .testTarget(name: "RegpoolLoadTests", dependencies: ["RegpoolLoad"]),
+        .testTarget(name: "RegpoolLoadTests", dependencies: ["RegpoolLoad", "RegpoolCodecs"]),
+        .testTarget(name: "RegpoolCodecsTests", dependencies: ["RegpoolCodecs"]),
         .testTarget(name: "RegpoolStatisticsTests", dependencies: ["RegpoolStatistics"]),
         .testTarget(name: "RegpoolReportTests", dependencies: ["RegpoolReport"]),
         .testTarget(name: "RegpoolPipelineTests", dependencies: ["RegpoolPipeline", "regpool"]),

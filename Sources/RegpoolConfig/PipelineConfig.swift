@@ -17,9 +17,12 @@ public struct PipelineConfig: Sendable, Equatable {
     public var validation: ValidationSettings
     /// Cross-centre linkage (`linkage:`); nil = every local patient is its own pooled patient.
     public var linkage: LinkageSettings?
+    /// How the Parquet files are written (`parquet:`; default: ZSTD, one file per table).
+    public var parquet: ParquetSettings
 
     public init(version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String,
-                validation: ValidationSettings = .defaults, linkage: LinkageSettings? = nil) {
+                validation: ValidationSettings = .defaults, linkage: LinkageSettings? = nil,
+                parquet: ParquetSettings = .defaults) {
         self.version = version
         self.name = name
         self.outputDirectory = outputDirectory
@@ -28,6 +31,7 @@ public struct PipelineConfig: Sendable, Equatable {
         self.file = file
         self.validation = validation
         self.linkage = linkage
+        self.parquet = parquet
     }
 }
 

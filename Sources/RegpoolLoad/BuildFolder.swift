@@ -28,10 +28,19 @@ public struct BuildFolder: Sendable {
     /// The final folder of this build.
     public var finalPath: String { "\(outputDirectory)/\(buildID)" }
 
-    /// Writes `bytes` as `name` in the staging folder, fsynced; returns its manifest entry.
+    /// Writes `bytes` as `name` (which may name subfolders, `a/b/c.parquet`) in the staging
+    /// folder, fsynced; returns its manifest entry.
     @discardableResult
     public func write(_ name: String, _ bytes: [UInt8], rows: Int? = nil) throws -> Manifest.Output {
         let path = "\(stagingPath)/\(name)"
+        if let slash = name.lastIndex(of: "/") {
+            let folder = "\(stagingPath)/\(name[..<slash])"
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw LoadError(path: folder, message: error.localizedDescription)
+            }
+        }
         try Self.writeSynced(path: path, bytes: bytes)
         return Manifest.Output(path: name, sha256: SHA256Hex.of(bytes), bytes: bytes.count, rows: rows)
     }

@@ -1,3 +1,4 @@
+import RegpoolConfig
 import RegpoolLoad
 import RegpoolModel
 
@@ -5,6 +6,8 @@ import RegpoolModel
 struct BuildWriter {
     let outputDirectory: String
     let buildID: String
+    /// How the tables are written (codec, layout, partitions).
+    var parquet: ParquetSettings = .defaults
 
     /// A file of the build besides the tables, the audit and the manifest (crosswalk, clerical review).
     struct ExtraFile {
@@ -24,18 +27,14 @@ struct BuildWriter {
         do {
             var manifest = manifest
             var audit = audit
-            let writer = ParquetTableWriter(
-                createdBy: RegpoolVersion.createdBy,
-                keyValueMetadata: [
-                    (key: "regpool.version", value: RegpoolVersion.number),
-                    (key: "regpool.cdm_version", value: CDM.version),
-                ])
-            for table in tables {
+            let output = ParquetOutput(settings: parquet, buildID: buildID)
+            let writer = output.writer
+            for (path, table) in output.files(tables) {
                 let bytes = try writer.encode(table)
-                manifest.outputs.append(try folder.write("\(table.schema.name).parquet", bytes, rows: table.rows.count))
+                manifest.outputs.append(try folder.write(path, bytes, rows: table.rows.count))
                 audit.record(AuditEvent(
-                    .tableWritten, file: "\(table.schema.name).parquet", target: table.schema.name,
-                    count: table.rows.count, message: "\(table.schema.name).parquet: \(table.rows.count) row(s)."))
+                    .tableWritten, file: path, target: table.schema.name,
+                    count: table.rows.count, message: "\(path): \(table.rows.count) row(s)."))
             }
             for extra in extras {
                 manifest.outputs.append(try folder.write(extra.name, extra.bytes, rows: extra.rows))

@@ -51,7 +51,8 @@ public struct PipelineRunner {
         manifest.linkage = LinkageReport.manifest(pooled)
         let extras = LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
             + (try CohortReportFiles.files(tables: tables, buildID: buildID))
-        let path = try BuildWriter(outputDirectory: pipeline.config.outputDirectory, buildID: buildID)
+        let path = try BuildWriter(
+            outputDirectory: pipeline.config.outputDirectory, buildID: buildID, parquet: pipeline.config.parquet)
             .write(tables: tables, extras: extras, audit: audit, manifest: manifest)
         return RunSummary(
             buildID: buildID, buildPath: path, tables: tables, recordsRead: centres.recordsRead,

@@ -43,15 +43,7 @@ public struct ReportRegenerator: Sendable {
     }
 
     func readTable(_ schema: TableSchema) throws -> TableData {
-        let path = "\(buildPath)/\(schema.name).parquet"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PipelineError(.input, "\(path) cannot be read; a build holds every CDM table. Is \(buildPath) a regpool build?")
-        }
-        do {
-            return try ParquetFileReader(bytes: Array(data), file: path).read(as: schema)
-        } catch {
-            throw PipelineError(.input, "\(error)")
-        }
+        try BuildTableReader(buildPath: buildPath).read(schema)
     }
 
     /// Writes `bytes` beside `path`, syncs, then renames over it: a reader sees the old or the new file.

@@ -32,7 +32,15 @@ final class ParquetInteropTests: XCTestCase {
         let report = try XCTUnwrap(reports.first)
         ParquetReportCheck.check(report, against: table)
         XCTAssertEqual(report.created_by, "regpool version 0.1.0 (build test)")
-        XCTAssertEqual(report.key_value_metadata, ["regpool.cdm_version": "1", "regpool.note": "Zürich ✓"])
+        XCTAssertEqual(report.key_value_metadata["regpool.cdm_version"], "1")
+        XCTAssertEqual(report.key_value_metadata["regpool.note"], "Zürich ✓")
+        XCTAssertEqual(report.key_value_metadata["regpool.table"], "all_types")
+        XCTAssertEqual(report.key_value_metadata["regpool.table_meaning"], "Every CDM column type.")
+        XCTAssertNil(report.key_value_metadata["ARROW:schema"], "no Arrow schema: readers take types from Parquet's")
+        let columns = try JSONSerialization.jsonObject(with: Data(XCTUnwrap(report.key_value_metadata["regpool.columns"]).utf8))
+        let described = try XCTUnwrap(columns as? [[String: Any]])
+        XCTAssertEqual(described.map { $0["name"] as? String }, table.schema.columns.map(\.name))
+        XCTAssertEqual(described[3]["tokens"] as? [String], ["low", "int_1", "int_2"])
     }
 
     func testNFCAndNFDStayDistinctValuesAndOrderByBytes() throws {

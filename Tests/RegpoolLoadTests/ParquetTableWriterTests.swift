@@ -41,7 +41,7 @@ final class ParquetTableWriterTests: XCTestCase {
         let page = try optional.encode()
         // Levels [1, 0]: 4-byte length 2, bit-packed header 0x03, bits 0b01; then the one value.
         XCTAssertEqual(page.pageBody, [2, 0, 0, 0, 0x03, 0x01, 2, 0, 0, 0])
-        XCTAssertEqual(page.statistics, ParquetStatistics(nullCount: 1, minValue: [2, 0, 0, 0], maxValue: [2, 0, 0, 0]))
+        XCTAssertEqual(page.statistics, ParquetStatistics(nullCount: 1, minValue: [2, 0, 0, 0], maxValue: [2, 0, 0, 0], signedOrder: true))
     }
 
     func testBooleansAreBitPackedLSBFirst() throws {
@@ -100,7 +100,7 @@ final class ParquetTableWriterTests: XCTestCase {
             var encoder = ParquetColumnEncoder(table: TableData(schema: schema, rows: values.map { [$0] }), columnIndex: 0)
             return try encoder.encode().statistics
         }
-        XCTAssertEqual(try stats([.double(.nan), .null]), ParquetStatistics(nullCount: 1, minValue: nil, maxValue: nil))
+        XCTAssertEqual(try stats([.double(.nan), .null]), ParquetStatistics(nullCount: 1, minValue: nil, maxValue: nil, signedOrder: true))
         let zeros = try stats([.double(0.0)])
         XCTAssertEqual(zeros.minValue, ParquetBytes.doubleLE(-0.0))
         XCTAssertEqual(zeros.maxValue, ParquetBytes.doubleLE(0.0))

@@ -76,10 +76,15 @@ enum ParquetInterop {
 
     /// The reports of `files`, in order; fails with the script's stderr when it exits non-zero.
     static func read(_ files: [URL]) throws -> [ParquetReport] {
+        try run(script, files).map { try JSONDecoder().decode(ParquetReport.self, from: $0) }
+    }
+
+    /// The JSON lines `script` prints for `files`; fails with its stderr when it exits non-zero.
+    static func run(_ script: URL, _ files: [URL]) throws -> [Data] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try python())
         process.arguments = [script.path] + files.map(\.path)
-        let errorLog = files[0].deletingLastPathComponent().appendingPathComponent("read_parquet.stderr")
+        let errorLog = files[0].deletingLastPathComponent().appendingPathComponent("\(script.lastPathComponent).stderr")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         let stdout = Pipe()
         process.standardOutput = stdout
@@ -89,10 +94,9 @@ enum ParquetInterop {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let stderr = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
-            throw ParquetInteropError(message: "read_parquet.py exited \(process.terminationStatus): \(stderr)")
+            throw ParquetInteropError(message: "\(script.lastPathComponent) exited \(process.terminationStatus): \(stderr)")
         }
-        let lines = output.split(separator: UInt8(ascii: "\n"))
-        return try lines.map { try JSONDecoder().decode(ParquetReport.self, from: Data($0)) }
+        return output.split(separator: UInt8(ascii: "\n")).map { Data($0) }
     }
 
     /// A fresh temporary directory.
@@ -150,6 +154,14 @@ enum ParquetReportCheck {
     ) {
         let name = table.schema.name
         XCTAssertEqual(report.num_rows, table.rows.count, "\(name): row count", file: file, line: line)
+        checkTypes(report, table, file: file, line: line)
+        checkValues(report, table, file: file, line: line)
+        checkStatistics(report, table, file: file, line: line)
+    }
+
+    /// Column names and the pyarrow, DuckDB and polars types of every column.
+    static func checkTypes(_ report: ParquetReport, _ table: TableData, file: StaticString = #filePath, line: UInt = #line) {
+        let name = table.schema.name
         XCTAssertEqual(report.columns.map(\.name), table.schema.columns.map(\.name), "\(name)", file: file, line: line)
         for (column, seen) in zip(table.schema.columns, report.columns) {
             let types = expectedTypes(column.type)
@@ -157,8 +169,6 @@ enum ParquetReportCheck {
             XCTAssertEqual(seen.duckdb_type, types.duckdb, "\(name).\(column.name)", file: file, line: line)
             XCTAssertEqual(seen.polars_type, types.polars, "\(name).\(column.name)", file: file, line: line)
         }
-        checkValues(report, table, file: file, line: line)
-        checkStatistics(report, table, file: file, line: line)
     }
 
     static func checkValues(_ report: ParquetReport, _ table: TableData, file: StaticString, line: UInt) {

@@ -10,7 +10,9 @@ the integer of their IEEE 754 bit pattern, bools as true/false.
 
 Writes OUTDIR/<variant>.parquet for every variant below and prints one JSON line per file:
 {"variant", "file", "writer", "exact_nan"} (exact_nan: NaN payloads and signs are kept as given).
-Extra files for the error tests: "snappy" (SNAPPY codec) and "int64" (an INT64 column added).
+Compressed variants: "snappy", "gzip" (pyarrow), "zstd" (pyarrow, v2 pages, dictionary), "duckdb-zstd",
+"polars-gzip". Extra files for the error tests: "brotli" (a codec regpool does not read) and "int64"
+(an INT64 column added).
 """
 import json
 import os
@@ -83,9 +85,21 @@ def main():
     pl.from_arrow(data).write_parquet(path, compression="uncompressed", row_group_size=40, data_page_size=512)
     written.append(("polars", path, "polars", True))
 
-    path = os.path.join(out, "snappy.parquet")
-    pq.write_table(data, path, compression="SNAPPY")
-    written.append(("snappy", path, "pyarrow", True))
+    for name, options in {
+        "snappy": {"compression": "SNAPPY"},
+        "gzip": {"compression": "GZIP"},
+        "zstd": {"compression": "ZSTD", "data_page_version": "2.0", "data_page_size": 256},
+        "brotli": {"compression": "BROTLI"},
+    }.items():
+        path = os.path.join(out, name + ".parquet")
+        pq.write_table(data, path, **options)
+        written.append((name, path, "pyarrow", True))
+    path = os.path.join(out, "duckdb-zstd.parquet")
+    con.execute(f"COPY (SELECT * FROM data) TO '{path}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 64)")
+    written.append(("duckdb-zstd", path, "duckdb", False))
+    path = os.path.join(out, "polars-gzip.parquet")
+    pl.from_arrow(data).write_parquet(path, compression="gzip", row_group_size=40, data_page_size=512)
+    written.append(("polars-gzip", path, "polars", True))
     path = os.path.join(out, "int64.parquet")
     extra = data.append_column("count64", pa.array(range(data.num_rows), pa.int64()))
     pq.write_table(extra, path, compression="NONE")

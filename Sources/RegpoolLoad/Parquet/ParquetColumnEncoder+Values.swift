@@ -3,7 +3,11 @@ import RegpoolModel
 /// PLAIN encoders per physical type: one value at a time, then the values section and min/max
 /// statistics.
 extension ParquetColumnEncoder {
-    typealias EncodedValues = (values: [UInt8], min: [UInt8]?, max: [UInt8]?)
+    typealias ValueRange = (min: [UInt8]?, max: [UInt8]?)
+
+    /// Strings longer than this get no min/max statistics (parquet-java and DuckDB truncate or
+    /// drop such statistics; a footer carrying them grows without bound).
+    static let maxStatisticsStringBytes = 4096
 
     /// BYTE_ARRAY: 4-byte LE length + UTF-8 bytes per value.
     mutating func appendByteArray(_ value: Value, row: Int) throws {
@@ -13,6 +17,7 @@ extension ParquetColumnEncoder {
             ParquetBytes.appendUInt32LE(UInt32(bytes.count), to: &values)
             values.append(contentsOf: bytes)
         }
+        valueEnds.append(values.count)
     }
 
     /// INT32 (int32 and date): 4-byte LE per value; min/max signed.
@@ -30,22 +35,24 @@ extension ParquetColumnEncoder {
         doubleRange = (Swift.min(doubleRange.low, v), Swift.max(doubleRange.high, v), true)
     }
 
-    /// BOOLEAN: collected as 0/1, bit-packed by `finishedValues`.
+    /// BOOLEAN: collected as 0/1, bit-packed per page.
     mutating func appendBool(_ value: Value, row: Int) throws {
         guard case .bool(let b) = value else { throw mismatch(value, row: row) }
         bits.append(b ? 1 : 0)
     }
 
-    /// The values section and min/max statistics of everything appended.
-    func finishedValues(rowCount: Int) -> EncodedValues {
+    /// The min/max statistics of everything appended.
+    func finishedRange(rowCount: Int) -> ValueRange {
         switch column.type {
         case .string, .enumeration:
-            // min/max by unsigned bytes.
-            let range = ParquetByteArrayOrder.minMax(ofPlainByteArrays: values)
-            return (values, range?.min, range?.max)
+            // min/max by unsigned bytes; none when either is too long to be worth a footer entry.
+            guard let range = ParquetByteArrayOrder.minMax(ofPlainByteArrays: values),
+                range.min.count <= Self.maxStatisticsStringBytes, range.max.count <= Self.maxStatisticsStringBytes
+            else { return (nil, nil) }
+            return (range.min, range.max)
         case .date, .int32:
-            guard nullCount < rowCount else { return (values, nil, nil) }
-            return (values, ParquetBytes.int32LE(int32Range.low), ParquetBytes.int32LE(int32Range.high))
+            guard nullCount < rowCount else { return (nil, nil) }
+            return (ParquetBytes.int32LE(int32Range.low), ParquetBytes.int32LE(int32Range.high))
         case .double:
             return finishedDoubles()
         case .bool:
@@ -54,22 +61,19 @@ extension ParquetColumnEncoder {
     }
 
     /// Zero bounds as parquet-format says: a zero min is -0.0 and a zero max +0.0, whichever zero was seen.
-    private func finishedDoubles() -> EncodedValues {
-        guard doubleRange.sawNumber else { return (values, nil, nil) }
+    private func finishedDoubles() -> ValueRange {
+        guard doubleRange.sawNumber else { return (nil, nil) }
         var (low, high) = (doubleRange.low, doubleRange.high)
         if low == 0 { low = -0.0 }
         if high == 0 { high = 0.0 }
-        return (values, ParquetBytes.doubleLE(low), ParquetBytes.doubleLE(high))
+        return (ParquetBytes.doubleLE(low), ParquetBytes.doubleLE(high))
     }
 
-    /// Bit-packed LSB first; false < true.
-    private func finishedBools() -> EncodedValues {
-        var out: [UInt8] = []
-        out.reserveCapacity((bits.count + 7) / 8)
-        ParquetBytes.appendBitPacked(bits, to: &out)
-        guard !bits.isEmpty else { return (out, nil, nil) }
+    /// false < true.
+    private func finishedBools() -> ValueRange {
+        guard !bits.isEmpty else { return (nil, nil) }
         let low: UInt8 = bits.contains(0) ? 0 : 1
         let high: UInt8 = bits.contains(1) ? 1 : 0
-        return (out, [low], [high])
+        return ([low], [high])
     }
 }

@@ -1,9 +1,34 @@
 import RegpoolModel
 
-/// One column's data page body (definition levels + PLAIN values) and its statistics.
+/// One column chunk's collected values: definition levels, PLAIN values and statistics, before
+/// they are cut into pages (`ParquetChunkEncoder`).
 struct ParquetEncodedColumn: Sendable {
-    var pageBody: [UInt8]
-    var statistics: ParquetStatistics
+    let column: ColumnSchema
+    /// Rows in the chunk (nulls included).
+    let rowCount: Int
+    /// 1 per present value, 0 per null; empty for a required column.
+    let levels: [UInt8]
+    /// The PLAIN values section of every present value (booleans: see `bits`).
+    let values: [UInt8]
+    /// For BYTE_ARRAY columns: the end offset in `values` of each value (its 4-byte length included).
+    let valueEnds: [Int]
+    /// For BOOLEAN columns: 0/1 per present value (bit-packed per page).
+    let bits: [UInt8]
+    let statistics: ParquetStatistics
+
+    /// How many values are present (not null).
+    var presentCount: Int { rowCount - Int(statistics.nullCount) }
+
+    /// The chunk as ONE PLAIN data page body: levels (length-prefixed) then values.
+    var pageBody: [UInt8] {
+        var body = column.required ? [] : RLEBitPackedHybridEncoder.encodeWithLengthPrefix(levels)
+        if case .bool = column.type {
+            ParquetBytes.appendBitPacked(bits, to: &body)
+        } else {
+            body.append(contentsOf: values)
+        }
+        return body
+    }
 }
 
 /// Encodes one column of a table into a v1 data page body, checking every value's case.
@@ -18,6 +43,8 @@ struct ParquetColumnEncoder {
     private(set) var nullCount = 0
     /// The PLAIN values section (booleans are collected in `bits` and packed at the end).
     var values: [UInt8] = []
+    /// BYTE_ARRAY columns: where each value ends in `values`.
+    var valueEnds: [Int] = []
     /// Booleans as 0/1, one per present value.
     var bits: [UInt8] = []
     /// Running statistics of INT32 and DOUBLE columns.
@@ -37,7 +64,7 @@ struct ParquetColumnEncoder {
         case .date, .int32: values.reserveCapacity(rowCount * 4)
         case .double: values.reserveCapacity(rowCount * 8)
         case .bool: bits.reserveCapacity(rowCount)
-        case .string, .enumeration: break
+        case .string, .enumeration: valueEnds.reserveCapacity(rowCount)
         }
     }
 
@@ -60,15 +87,16 @@ struct ParquetColumnEncoder {
         }
     }
 
-    /// The page body and statistics of the column, once every row was appended.
+    /// The collected levels, values and statistics of the column, once every row was appended.
     func finish(rowCount: Int) throws -> ParquetEncodedColumn {
         if let error { throw error }
-        let encoded = finishedValues(rowCount: rowCount)
-        var body = column.required ? [] : RLEBitPackedHybridEncoder.encodeWithLengthPrefix(levels)
-        body.reserveCapacity(body.count + encoded.values.count)
-        body.append(contentsOf: encoded.values)
-        let stats = ParquetStatistics(nullCount: Int64(nullCount), minValue: encoded.min, maxValue: encoded.max)
-        return ParquetEncodedColumn(pageBody: body, statistics: stats)
+        let range = finishedRange(rowCount: rowCount)
+        let stats = ParquetStatistics(
+            nullCount: Int64(nullCount), minValue: range.min, maxValue: range.max,
+            signedOrder: ParquetLeafType(column.type).physical != .byteArray)
+        return ParquetEncodedColumn(
+            column: column, rowCount: rowCount, levels: levels, values: values, valueEnds: valueEnds, bits: bits,
+            statistics: stats)
     }
 
     /// Records the definition level of row `row`'s value; false (and counted) when it is null.

@@ -53,8 +53,8 @@ extension ParquetFileReader {
             throw error(at: chunk.offset, column: leaf.name, "unknown compression codec \(chunk.codec)")
         }
         guard ParquetPageDecompressor.supports(codec) else {
-            throw error(at: chunk.offset, column: leaf.name, "the column is compressed with \(codec.name), which this reader does not support yet",
-                        fix: "write the file uncompressed (pyarrow: compression='none'; DuckDB: COMPRESSION 'uncompressed')")
+            throw error(at: chunk.offset, column: leaf.name, "the column is compressed with \(codec.name), which this reader does not support",
+                        fix: "write the file with ZSTD, SNAPPY, GZIP or no compression (pyarrow: compression='zstd'; DuckDB: COMPRESSION 'zstd')")
         }
         return codec
     }

@@ -27,17 +27,19 @@ enum ParquetFormat {
     }
 
     /// `Encoding`.
-    enum Encoding: Int32, Sendable {
-        case plain = 0, rle = 3
+    enum Encoding: Int32, Sendable, Comparable {
+        case plain = 0, rle = 3, rleDictionary = 8
+
+        static func < (a: Encoding, b: Encoding) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// `CompressionCodec`.
     enum Codec: Int32, Sendable {
-        case uncompressed = 0
+        case uncompressed = 0, snappy = 1, gzip = 2, zstd = 6
     }
 
     /// `PageType`.
     enum PageType: Int32, Sendable {
-        case dataPage = 0
+        case dataPage = 0, dictionaryPage = 2
     }
 }

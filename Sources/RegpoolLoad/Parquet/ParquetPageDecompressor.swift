@@ -1,11 +1,13 @@
-/// Turns a page's stored bytes into its uncompressed bytes: the one place a codec plugs in.
+import RegpoolCodecs
+
+/// Turns a page's stored bytes into its uncompressed bytes: the one place codecs plug in.
 ///
-/// Only UNCOMPRESSED is supported now. To add a codec: list it in `supported`, and decode it in
-/// `decompress` into at most `uncompressedSize` bytes (the size is checked against
-/// `maxUncompressedSize` before this is called, so a bad header cannot ask for gigabytes).
+/// SNAPPY (raw), GZIP and ZSTD go through RegpoolCodecs; LZO, BROTLI, LZ4 and LZ4_RAW are
+/// refused with a message naming the codecs that can be read. The uncompressed size is checked
+/// against `maxUncompressedSize` before this is called, so a bad header cannot ask for gigabytes.
 enum ParquetPageDecompressor {
     /// The codecs `decompress` can undo.
-    static let supported: [ParquetReadFormat.Codec] = [.uncompressed]
+    static let supported: [ParquetReadFormat.Codec] = [.uncompressed, .snappy, .gzip, .zstd]
 
     /// True when pages compressed with `codec` can be read.
     static func supports(_ codec: ParquetReadFormat.Codec) -> Bool {
@@ -21,11 +23,19 @@ enum ParquetPageDecompressor {
     static func decompress(
         _ stored: ArraySlice<UInt8>, codec: ParquetReadFormat.Codec, uncompressedSize: Int
     ) throws -> ArraySlice<UInt8> {
+        let library: CompressionCodec
         switch codec {
-        case .uncompressed:
-            return stored
+        case .uncompressed: return stored
+        case .snappy: library = .snappy
+        case .gzip: library = .gzip
+        case .zstd: library = .zstd
         default:
-            throw ParquetDecodeFailure(index: stored.startIndex, problem: "codec \(codec.name) is not supported yet")
+            throw ParquetDecodeFailure(index: stored.startIndex, problem: "codec \(codec.name) is not supported")
+        }
+        do {
+            return try library.decompress(stored, uncompressedSize: uncompressedSize)[...]
+        } catch let error as CodecError {
+            throw ParquetDecodeFailure(index: stored.startIndex, problem: "the \(codec.name) page cannot be decompressed: \(error.problem)")
         }
     }
 }

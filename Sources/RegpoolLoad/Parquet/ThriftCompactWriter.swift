@@ -45,6 +45,12 @@ struct ThriftCompactWriter: Sendable {
         bytes.append(UInt8(bitPattern: value))
     }
 
+    /// An i16 field (zigzag varint).
+    mutating func writeI16Field(_ id: Int16, _ value: Int16) {
+        writeFieldHeader(.i16, id: id)
+        writeI32(Int32(value))
+    }
+
     /// An i32 field (zigzag varint); Thrift enums are written this way too.
     mutating func writeI32Field(_ id: Int16, _ value: Int32) {
         writeFieldHeader(.i32, id: id)

@@ -1,0 +1,58 @@
+import RegpoolModel
+
+/// Hive-style partitions of a table: `TABLE/COLUMN=VALUE/part-0.parquet`, one file per value,
+/// values percent-encoded, partitions in byte order of their encoded values.
+public enum HivePartitioning {
+    /// The folder name Hive, Spark and pyarrow read as a null partition value.
+    public static let nullValue = "__HIVE_DEFAULT_PARTITION__"
+
+    /// One partition: its folder segment (`centre_id=fr-lyon`) and its rows.
+    public struct Part: Sendable {
+        public let segment: String
+        public let table: TableData
+        /// `TABLE/SEGMENT/part-0.parquet`.
+        public var path: String { "\(table.schema.name)/\(segment)/part-0.parquet" }
+    }
+
+    /// Splits `table` by `value(row)` (nil = null partition), keeping the row order inside each
+    /// part; when the table has a column named `column` it is left out of the files (readers add
+    /// it back from the folder name and refuse to merge a column present in both). An empty
+    /// table gives one empty part in the null partition, so that its schema is still written.
+    public static func split(_ table: TableData, column: String, value: ([Value]) -> String?) -> [Part] {
+        let drop = table.schema.index(of: column)
+        let schema = drop.map { index in
+            TableSchema(
+                name: table.schema.name, meaning: table.schema.meaning, naturalKey: table.schema.naturalKey,
+                columns: table.schema.columns.enumerated().filter { $0.offset != index }.map(\.element))
+        } ?? table.schema
+        var rowsBySegment: [String: [[Value]]] = [:]
+        for row in table.rows {
+            let segment = "\(column)=\(value(row).map(encode) ?? nullValue)"
+            var kept = row
+            if let drop { kept.remove(at: drop) }
+            rowsBySegment[segment, default: []].append(kept)
+        }
+        if rowsBySegment.isEmpty { rowsBySegment["\(column)=\(nullValue)"] = [] }
+        return rowsBySegment.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map {
+            Part(segment: $0, table: TableData(schema: schema, rows: rowsBySegment[$0]!))
+        }
+    }
+
+    /// `value` with every byte outside `A-Z a-z 0-9 - . _ ~` written `%XX` (uppercase hex of its
+    /// UTF-8 bytes), as pyarrow, DuckDB and Spark decode partition folder names.
+    public static func encode(_ value: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                out.append(byte)
+            default:
+                out.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
