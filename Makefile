@@ -14,7 +14,7 @@ PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0 lifelines==0.30.3 web
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINE ?= pipelines/sample-nightly.yaml
 
-.PHONY: run test deps apt-deps test-apt-deps install-apt py-deps build release bench bench-linkage bench-scale golden \
+.PHONY: run test deps apt-deps test-apt-deps install-apt py-deps build release bench bench-writer bench-linkage bench-scale golden \
 	report-screenshot clean
 
 ## run: build regpool (release) and run the sample nightly pipeline into builds/
@@ -39,6 +39,14 @@ LINKAGE_PROFILE ?= sample
 bench: deps release
 	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --python $(abspath $(PY)) \
 		--linkage-sizes $(LINKAGE_SIZES) --linkage-profile $(LINKAGE_PROFILE)
+	$(SWIFT) build -c release --product regpool-parquet-bench
+	$(PY) benchmarks/bench_writer.py --bench .build/release/regpool-parquet-bench --rows $(WRITER_ROWS)
+
+## bench-writer: the Parquet writer against pyarrow writing the same 1M-row table (every codec)
+WRITER_ROWS ?= 1000000
+bench-writer: deps
+	$(SWIFT) build -c release --product regpool-parquet-bench
+	$(PY) benchmarks/bench_writer.py --bench .build/release/regpool-parquet-bench --rows $(WRITER_ROWS)
 
 ## bench-linkage: only the linkage part of `make bench`
 bench-linkage: deps release

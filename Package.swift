@@ -3,12 +3,13 @@ import PackageDescription
 
 // Dependencies point one way: regpool (CLI) → RegpoolPipeline → stages (Extract, Transform, Load,
 // Config) → RegpoolModel. C enters only in RegpoolExtract (libcsv, libxml2) and RegpoolCodecs (zstd,
-// snappy, zlib), one wrapping Swift file per library; RegpoolTransform is pure.
+// snappy, zlib) and RegpoolExport (libreadstat), one wrapping Swift file per library; RegpoolTransform is pure.
 let package = Package(
     name: "regpool",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "regpool", targets: ["regpool"]),
+        .executable(name: "regpool-parquet-bench", targets: ["regpool-parquet-bench"]),
         .library(name: "RegpoolPipeline", targets: ["RegpoolPipeline"]),
     ],
     dependencies: [
@@ -26,6 +27,8 @@ let package = Package(
             name: "CSnappy", path: "Sources/CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "RegpoolCodecs", dependencies: ["CZstd", "CSnappy", "CZlib"], exclude: ["README.md"]),
+        .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
+        .target(name: "RegpoolExport", dependencies: ["RegpoolModel", "CReadStat"], exclude: ["README.md"]),
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
@@ -55,7 +58,7 @@ let package = Package(
             name: "RegpoolPipeline",
             dependencies: [
                 "RegpoolModel", "RegpoolConfig", "RegpoolExtract", "RegpoolTransform", "RegpoolLoad", "RegpoolReport",
-                "RegpoolCodecs",
+                "RegpoolCodecs", "RegpoolExport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -64,12 +67,14 @@ let package = Package(
             name: "regpool",
             dependencies: ["RegpoolPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["README.md"]),
+        .executableTarget(name: "regpool-parquet-bench", dependencies: ["RegpoolLoad", "RegpoolCodecs", "RegpoolModel"]),
         .testTarget(name: "RegpoolModelTests", dependencies: ["RegpoolModel"]),
         .testTarget(name: "RegpoolConfigTests", dependencies: ["RegpoolConfig"]),
         .testTarget(name: "RegpoolExtractTests", dependencies: ["RegpoolExtract"]),
         .testTarget(name: "RegpoolTransformTests", dependencies: ["RegpoolTransform"]),
         .testTarget(name: "RegpoolLoadTests", dependencies: ["RegpoolLoad", "RegpoolCodecs"]),
         .testTarget(name: "RegpoolCodecsTests", dependencies: ["RegpoolCodecs"]),
+        .testTarget(name: "RegpoolExportTests", dependencies: ["RegpoolExport"]),
         .testTarget(name: "RegpoolStatisticsTests", dependencies: ["RegpoolStatistics"]),
         .testTarget(name: "RegpoolReportTests", dependencies: ["RegpoolReport"]),
         .testTarget(name: "RegpoolPipelineTests", dependencies: ["RegpoolPipeline", "regpool"]),

@@ -34,14 +34,17 @@ final class CrosswalkStabilityTests: XCTestCase {
                           "without the crosswalk the survivor (now the Toronto record) would name the patient")
     }
 
-    func testRebuildingWithItsOwnCrosswalkChangesNoByte() throws {
+    func testRebuildingWithItsOwnCrosswalkChangesNoByteButTheBuildID() throws {
         let copy = try SampleCopy("crosswalk-same")
         let first = try copy.build(.none)
         let second = try copy.build(.file(first.buildPath + "/crosswalk.csv"))
         for table in first.tables.map(\.schema.name) {
             let a = try Data(contentsOf: URL(fileURLWithPath: first.buildPath + "/\(table).parquet"))
             let b = try Data(contentsOf: URL(fileURLWithPath: second.buildPath + "/\(table).parquet"))
-            XCTAssertEqual(a, b, table)
+            // The crosswalk is an input, so the build id in the footer differs; nothing else may.
+            XCTAssertNotEqual(first.buildID, second.buildID)
+            let same = ShuffleDeterminismTests.replacing(Data(second.buildID.utf8), with: Data(first.buildID.utf8), in: b)
+            XCTAssertEqual(a, same, table)
         }
     }
 
