@@ -33,7 +33,13 @@ enum Gzip {
         return out
     }
 
+    /// Deflate cannot expand data by more than about 1032:1.
+    static let maxRatio = 1_032
+
     static func decompress(_ input: ArraySlice<UInt8>, size: Int) throws -> [UInt8] {
+        guard size <= input.count * maxRatio + 64 else {
+            throw CodecError(.gzip, "\(input.count) compressed bytes cannot hold the \(size) bytes the header says")
+        }
         var stream = z_stream()
         // windowBits 15 + 32: a gzip member, or (leniently) a zlib stream.
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {

@@ -19,6 +19,14 @@ enum Zstd {
     }
 
     static func decompress(_ input: ArraySlice<UInt8>, size: Int) throws -> [UInt8] {
+        // A frame that states its content size must state this one: checked before allocating.
+        let stated = input.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
+        if stated == ZSTD_CONTENTSIZE_ERROR {
+            throw CodecError(.zstd, "the page does not start with a ZSTD frame header")
+        }
+        if stated != ZSTD_CONTENTSIZE_UNKNOWN && stated != UInt64(size) {
+            throw CodecError(.zstd, "the page's frame holds \(stated) bytes, its header says \(size)")
+        }
         var out = [UInt8](repeating: 0, count: max(size, 1))
         let written = input.withUnsafeBytes { source in
             out.withUnsafeMutableBytes { target in

@@ -19,10 +19,12 @@ public struct PipelineConfig: Sendable, Equatable {
     public var linkage: LinkageSettings?
     /// How the Parquet files are written (`parquet:`; default: ZSTD, one file per table).
     public var parquet: ParquetSettings
+    /// Extra formats of analysis_cohort (`exports:`: `spss`, `csv`), in the order given.
+    public var exports: [String]
 
     public init(version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String,
                 validation: ValidationSettings = .defaults, linkage: LinkageSettings? = nil,
-                parquet: ParquetSettings = .defaults) {
+                parquet: ParquetSettings = .defaults, exports: [String] = []) {
         self.version = version
         self.name = name
         self.outputDirectory = outputDirectory
@@ -32,6 +34,7 @@ public struct PipelineConfig: Sendable, Equatable {
         self.validation = validation
         self.linkage = linkage
         self.parquet = parquet
+        self.exports = exports
     }
 }
 

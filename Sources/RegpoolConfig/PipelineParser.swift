@@ -19,7 +19,7 @@ struct PipelineReader {
     let diagnostics: Diagnostics
     let base: String
 
-    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres", "validation", "linkage", "parquet"]
+    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres", "validation", "linkage", "parquet", "exports"]
     static let requiredTopKeys = ["version", "name", "output", "pseudonym_key", "centres"]
     static let keyKeys = ["env", "file"]
 
@@ -40,11 +40,13 @@ struct PipelineReader {
         let section = top.pairs.first { $0.key == "linkage" }
         let linkage = section.map { self.linkage($0.value, at: $0.keyNode, centres: centreIDs) }  // nil: none; .some(nil): invalid
         let parquet = top["parquet"].map(parquetSettings) ?? .defaults
-        guard let name, let output, let key, let centres, let validation, linkage != .some(nil), let parquet else {
+        let exports = top["exports"].map(exports) ?? []
+        guard let name, let output, let key, let centres, let validation, linkage != .some(nil), let parquet,
+              let exports else {
             return nil
         }
         return PipelineConfig(version: 1, name: name, outputDirectory: output, key: key, centres: centres, file: file,
-                              validation: validation, linkage: linkage.flatMap { $0 }, parquet: parquet)
+                              validation: validation, linkage: linkage.flatMap { $0 }, parquet: parquet, exports: exports)
     }
 
     /// `pseudonym_key`: exactly one of `env: VARIABLE` or `file: PATH`.

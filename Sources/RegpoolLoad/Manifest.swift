@@ -83,6 +83,10 @@ public struct Manifest: Sendable {
     public var rejectedFiles: Int
     public var rejectedRecords: Int
     public var linkage: Linkage?
+    /// The C libraries whose versions the output bytes depend on (codecs), e.g. `libzstd 1.5.4`.
+    public var libraries: [(name: String, version: String)] = []
+    /// The Parquet codec the tables were written with.
+    public var parquetCodec: String?
 
     public init(buildID: String, pipeline: String, regpoolVersion: String, cdmVersion: String,
                 keyFingerprint: String, inputs: [Input], configs: [ConfigFile], outputs: [Output],
@@ -121,6 +125,12 @@ public struct Manifest: Sendable {
         field("rejected_files", .int(rejectedFiles))
         field("rejected_records", .int(rejectedRecords))
         if let linkage { field("linkage", linkage.json) }
+        if let parquetCodec {
+            field("parquet", .object([
+                ("codec", .string(parquetCodec)),
+                ("libraries", .object(libraries.map { ($0.name, .string($0.version)) })),
+            ]))
+        }
         list("configs", configs.map {
             .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))])
         })

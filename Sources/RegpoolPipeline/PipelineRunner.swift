@@ -1,5 +1,6 @@
 import Crypto
 import Logging
+import RegpoolCodecs
 import RegpoolConfig
 import RegpoolLoad
 import RegpoolModel
@@ -49,8 +50,11 @@ public struct PipelineRunner {
             cdmVersion: CDM.version, keyFingerprint: fingerprint, inputs: inputs, configs: configs, outputs: [],
             rejectedFiles: centres.filesRejected, rejectedRecords: rejected)
         manifest.linkage = LinkageReport.manifest(pooled)
+        manifest.parquetCodec = pipeline.config.parquet.codec
+        manifest.libraries = CodecLibraries.versions
         let extras = LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
-            + (try CohortReportFiles.files(tables: tables, buildID: buildID))
+            + (try CohortReportFiles.files(tables: tables, buildID: buildID)) + DataDictionaryFiles.files()
+            + (try ExportFiles.files(pipeline.config.exports, tables: tables))
         let path = try BuildWriter(
             outputDirectory: pipeline.config.outputDirectory, buildID: buildID, parquet: pipeline.config.parquet)
             .write(tables: tables, extras: extras, audit: audit, manifest: manifest)

@@ -85,7 +85,7 @@ final class AuditTrailTests: XCTestCase {
         let summary = try SampleBuild.shared()
         let key = try String(contentsOfFile: TestSupport.root + "/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        for file in try FileManager.default.contentsOfDirectory(atPath: summary.buildPath) {
+        for file in try TestSupport.files(in: summary.buildPath) {
             let bytes = try XCTUnwrap(FileManager.default.contents(atPath: summary.buildPath + "/" + file))
             XCTAssertNil(bytes.range(of: Data(key.utf8)), "\(file) contains the key")
         }

@@ -8,7 +8,8 @@ final class DeterminismTests: XCTestCase {
         let first = try SampleBuild.shared()
         let second = try PipelineRunner(pipelinePath: SampleBuild.pipeline, outputOverride: TestSupport.tempDir("again")).run()
         XCTAssertEqual(first.buildID, second.buildID)
-        let files = try FileManager.default.contentsOfDirectory(atPath: first.buildPath).sorted()
+        let files = try TestSupport.files(in: first.buildPath)
+        XCTAssertTrue(files.contains("exports/analysis_cohort.sav"))
         XCTAssertTrue(files.contains("manifest.json"))
         for file in files {
             let a = FileManager.default.contents(atPath: first.buildPath + "/" + file)

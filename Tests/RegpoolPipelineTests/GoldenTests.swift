@@ -3,7 +3,7 @@ import RegpoolLoad
 import RegpoolModel
 import XCTest
 
-/// The sample build's tables, audit and report.json against reviewed golden files in Tests/golden/.
+/// The sample build's tables, audit, report.json, data dictionary and CSV export against reviewed golden files in Tests/golden/.
 /// `make golden` (REGPOOL_RECORD_GOLDEN=1) re-records them after an intended change.
 final class GoldenTests: XCTestCase {
     static let folder = TestSupport.root + "/Tests/golden/sample-nightly"
@@ -25,6 +25,18 @@ final class GoldenTests: XCTestCase {
     func testReportMatchesGoldenFile() throws {
         let report = try String(contentsOfFile: SampleBuild.file("report.json"), encoding: .utf8)
         try check(report, golden: "report.json")
+    }
+
+    func testDataDictionaryMatchesGoldenFiles() throws {
+        for name in ["data_dictionary.json", "data_dictionary.md", "exports/analysis_cohort.dictionary.md"] {
+            let text = try String(contentsOfFile: SampleBuild.file(name), encoding: .utf8)
+            try check(text, golden: name.replacingOccurrences(of: "/", with: "-"))
+        }
+    }
+
+    func testCSVExportMatchesGoldenFile() throws {
+        try check(try String(contentsOfFile: SampleBuild.file("exports/analysis_cohort.csv"), encoding: .utf8),
+                  golden: "exports-analysis_cohort.csv")
     }
 
     /// One JSON object per row, keys in column order, dates as ISO text.

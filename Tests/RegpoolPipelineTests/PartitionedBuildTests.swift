@@ -8,17 +8,24 @@ import XCTest
 /// (Tests/interop/partitioned_dataset.py); `regpool report` reads the partitioned layout too.
 final class PartitionedBuildTests: XCTestCase {
     static let settings = """
-
         parquet:
           codec: snappy
           row_group_rows: 50
           partition_by: centre_id
         """
 
+    /// The copy's pipeline with its `parquet:` section replaced by `section`.
+    static func setParquet(_ copy: SampleCopy, _ section: String) throws {
+        let text = try String(contentsOfFile: copy.pipeline, encoding: .utf8)
+        let old = "parquet:\n  codec: zstd\n  row_group_rows: 1048576"
+        XCTAssertTrue(text.contains(old), "the sample pipeline's parquet section")
+        try copy.write("pipelines/sample-nightly.yaml", text.replacingOccurrences(of: old, with: section))
+    }
+
     func testPartitionedBuildIsTheSameDatasetAsTheFlatOne() throws {
         let flat = try SampleBuild.shared()
         let copy = try SampleCopy("partitioned")
-        try copy.append("pipelines/sample-nightly.yaml", line: Self.settings)
+        try Self.setParquet(copy, Self.settings)
         let partitioned = try copy.build()
         let fm = FileManager.default
         for table in flat.tables {
@@ -54,7 +61,7 @@ final class PartitionedBuildTests: XCTestCase {
 
     func testReportIsRemadeFromThePartitionedTables() throws {
         let copy = try SampleCopy("partitioned-report")
-        try copy.append("pipelines/sample-nightly.yaml", line: Self.settings)
+        try Self.setParquet(copy, Self.settings)
         let build = try copy.build()
         let written = try Data(contentsOf: URL(fileURLWithPath: build.buildPath + "/report.json"))
         let out = try TestSupport.tempDir("partitioned-report-out")
@@ -65,7 +72,7 @@ final class PartitionedBuildTests: XCTestCase {
 
     func testBadParquetSettingsNameTheLineAndTheChoices() throws {
         let copy = try SampleCopy("bad-parquet")
-        try copy.append("pipelines/sample-nightly.yaml", line: "\nparquet:\n  codec: lz4\n  partition_by: region\n  page_size: 5\n")
+        try Self.setParquet(copy, "parquet:\n  codec: lz4\n  partition_by: region\n  page_size: 5")
         XCTAssertThrowsError(try copy.build()) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("'parquet.codec' must be one of zstd, snappy, gzip, uncompressed, found 'lz4'"), text)

@@ -18,6 +18,15 @@ enum TestSupport {
         return path
     }
 
+    /// Every regular file under `folder` (subfolders included), as sorted relative paths.
+    static func files(in folder: String) throws -> [String] {
+        let fm = FileManager.default
+        return try fm.subpathsOfDirectory(atPath: folder).filter { path in
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+
     /// The Python that has pyarrow, DuckDB and polars, or nil (the test then skips or fails).
     static func python() throws -> String {
         let env = ProcessInfo.processInfo.environment
