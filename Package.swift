@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "RegpoolExtractTests", dependencies: ["RegpoolExtract"]),
         .testTarget(name: "RegpoolTransformTests", dependencies: ["RegpoolTransform"]),
         .testTarget(name: "RegpoolLoadTests", dependencies: ["RegpoolLoad", "RegpoolCodecs"]),
-        .testTarget(name: "RegpoolCodecsTests", dependencies: ["RegpoolCodecs"]),
+        .testTarget(name: "RegpoolCodecsTests", dependencies: ["RegpoolCodecs", "RegpoolModel"]),
         .testTarget(name: "RegpoolExportTests", dependencies: ["RegpoolExport"]),
         .testTarget(name: "RegpoolStatisticsTests", dependencies: ["RegpoolStatistics"]),
         .testTarget(name: "RegpoolReportTests", dependencies: ["RegpoolReport"]),

@@ -9,20 +9,8 @@ import RegpoolModel
 // {"rows", "table", "codec", "generate_seconds", "encode_seconds", "write_seconds", "bytes"}.
 // benchmarks/bench_writer.py times pyarrow writing the same table (read back from OUT) against it.
 
-/// SplitMix64: the same table on every run.
-struct Seeded {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
-func value(_ column: ColumnSchema, row: Int, _ rng: inout Seeded) -> Value {
+func value(_ column: ColumnSchema, row: Int, _ rng: inout SplitMix64) -> Value {
     if !column.required && rng.below(10) == 0 { return .null }
     switch column.type {
     case .enumeration(let tokens): return .string(tokens[rng.below(tokens.count)])
@@ -51,7 +39,7 @@ guard let schema = CDM.tables.first(where: { $0.name == tableName }) else {
     FileHandle.standardError.write(Data("no CDM table '\(tableName)'\n".utf8))
     exit(64)
 }
-var rng = Seeded(state: 2026)
+var rng = SplitMix64(seed: 2026)
 var start = ContinuousClock.now
 let table = TableData(schema: schema, rows: (0..<rows).map { r in schema.columns.map { value($0, row: r, &rng) } })
 let generated = seconds(since: start)

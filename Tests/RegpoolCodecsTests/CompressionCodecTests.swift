@@ -1,24 +1,13 @@
+import RegpoolModel
 import XCTest
 
 @testable import RegpoolCodecs
 
 /// Round trips, determinism, the gzip header, and garbage that must end in `CodecError`.
 final class CompressionCodecTests: XCTestCase {
-    /// A seeded generator (SplitMix64): the same bytes on every run.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
 
     static func random(_ count: Int, seed: UInt64) -> [UInt8] {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         return (0..<count).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
     }
 
@@ -84,7 +73,7 @@ final class CompressionCodecTests: XCTestCase {
     }
 
     func testGarbageTruncationAndBitFlipsEndInCodecErrors() throws {
-        var rng = SplitMix64(state: 11)
+        var rng = SplitMix64(seed: 11)
         let input = Array(Self.pageLike.prefix(20_000))
         for codec in [CompressionCodec.snappy, .gzip, .zstd] {
             let good = try codec.compress(input)

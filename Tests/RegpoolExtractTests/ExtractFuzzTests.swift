@@ -10,18 +10,6 @@ final class ExtractFuzzTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    /// SplitMix64: a tiny deterministic generator, so a failure replays exactly.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
 
     /// One random edit: flip a byte, insert a syntax byte, delete a run, truncate, or duplicate a run.
     static func mutate(_ input: [UInt8], _ rng: inout SplitMix64, syntax: [UInt8]) -> [UInt8] {
@@ -43,7 +31,7 @@ final class ExtractFuzzTests: XCTestCase {
     func fuzz(sample: String, syntax: String, iterations: Int, read: (String) throws -> Void) throws {
         let original = try XCTUnwrap(FileManager.default.contents(atPath: Self.root + "/" + sample))
         let scratch = try Scratch()
-        var rng = SplitMix64(state: 0x5EED_0000_0000_0001)
+        var rng = SplitMix64(seed: 0x5EED_0000_0000_0001)
         for i in 0..<iterations {
             let input = Self.mutate([UInt8](original), &rng, syntax: Array(syntax.utf8))
             let path = try scratch.write("case-\(i % 8)", bytes: input)

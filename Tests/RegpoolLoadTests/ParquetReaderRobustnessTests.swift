@@ -70,21 +70,9 @@ final class ParquetReaderRobustnessTests: XCTestCase {
         Self.mutateEveryByte(ParquetPyarrowSample.bytes, as: ParquetPyarrowSample.schema)
     }
 
-    /// SplitMix64: a tiny deterministic generator, so a failure replays exactly.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
 
     func testSeededRandomEditsAreSurvived() {
-        var rng = SplitMix64(state: 0x5EED_0000_0000_0042)
+        var rng = SplitMix64(seed: 0x5EED_0000_0000_0042)
         let samples = [(ParquetPyarrowSample.bytes, ParquetPyarrowSample.schema), (Self.regpoolSample.bytes, Self.regpoolSample.schema)]
         for iteration in 0..<3000 {
             let (original, schema) = samples[iteration % samples.count]
