@@ -67,3 +67,20 @@ enum Gzip {
         return out
     }
 }
+
+/// CRC-32 (IEEE 802.3) through zlib's table-braided implementation: Parquet page checksums.
+public enum CRC32 {
+    /// The CRC-32 of `bytes`.
+    public static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var crc = crc32(0, nil, 0)
+            var offset = 0
+            while offset < buffer.count {  // zlib takes uInt lengths: feed at most 1 GiB at a time
+                let length = min(buffer.count - offset, 1 << 30)
+                crc = crc32(crc, buffer.baseAddress! + offset, uInt(length))
+                offset += length
+            }
+            return UInt32(truncatingIfNeeded: crc)
+        }
+    }
+}

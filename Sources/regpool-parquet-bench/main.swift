@@ -29,27 +29,32 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
     return Double(d.seconds) + Double(d.attoseconds) / 1e18
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 4, let rows = Int(arguments[1]), let codec = CompressionCodec(rawValue: arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: regpool-parquet-bench ROWS OUT.parquet zstd|snappy|gzip|uncompressed [TABLE]\n".utf8))
-    exit(64)
+/// Generates, writes and times the table (a function: top-level variables would be main-actor globals).
+func run() throws {
+    let arguments = CommandLine.arguments
+    guard arguments.count >= 4, let rows = Int(arguments[1]), let codec = CompressionCodec(rawValue: arguments[3]) else {
+        FileHandle.standardError.write(Data("usage: regpool-parquet-bench ROWS OUT.parquet zstd|snappy|gzip|uncompressed [TABLE]\n".utf8))
+        exit(64)
+    }
+    let tableName = arguments.count > 4 ? arguments[4] : "patients"
+    guard let schema = CDM.tables.first(where: { $0.name == tableName }) else {
+        FileHandle.standardError.write(Data("no CDM table '\(tableName)'\n".utf8))
+        exit(64)
+    }
+    var rng = SplitMix64(seed: 2026)
+    var start = ContinuousClock.now
+    let table = TableData(schema: schema, rows: (0..<rows).map { r in schema.columns.map { value($0, row: r, &rng) } })
+    let generated = seconds(since: start)
+    start = ContinuousClock.now
+    let bytes = try ParquetTableWriter(
+        createdBy: "regpool version bench (build bench)", options: ParquetWriterOptions(codec: codec)
+    ).encode(table)
+    let encoded = seconds(since: start)
+    start = ContinuousClock.now
+    try Data(bytes).write(to: URL(fileURLWithPath: arguments[2]))
+    let written = seconds(since: start)
+    print("{\"rows\": \(rows), \"table\": \"\(tableName)\", \"codec\": \"\(codec.rawValue)\", \"generate_seconds\": \(generated), "
+        + "\"encode_seconds\": \(encoded), \"write_seconds\": \(written), \"bytes\": \(bytes.count)}")
 }
-let tableName = arguments.count > 4 ? arguments[4] : "patients"
-guard let schema = CDM.tables.first(where: { $0.name == tableName }) else {
-    FileHandle.standardError.write(Data("no CDM table '\(tableName)'\n".utf8))
-    exit(64)
-}
-var rng = SplitMix64(seed: 2026)
-var start = ContinuousClock.now
-let table = TableData(schema: schema, rows: (0..<rows).map { r in schema.columns.map { value($0, row: r, &rng) } })
-let generated = seconds(since: start)
-start = ContinuousClock.now
-let bytes = try ParquetTableWriter(
-    createdBy: "regpool version bench (build bench)", options: ParquetWriterOptions(codec: codec)
-).encode(table)
-let encoded = seconds(since: start)
-start = ContinuousClock.now
-try Data(bytes).write(to: URL(fileURLWithPath: arguments[2]))
-let written = seconds(since: start)
-print("{\"rows\": \(rows), \"table\": \"\(tableName)\", \"codec\": \"\(codec.rawValue)\", \"generate_seconds\": \(generated), "
-    + "\"encode_seconds\": \(encoded), \"write_seconds\": \(written), \"bytes\": \(bytes.count)}")
+
+try run()

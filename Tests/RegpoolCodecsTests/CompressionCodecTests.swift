@@ -100,3 +100,23 @@ final class CompressionCodecTests: XCTestCase {
         XCTAssertTrue(CodecLibraries.versions.allSatisfy { $0.version.first?.isNumber == true })
     }
 }
+
+/// zlib's CRC-32 against the standard check value and a bitwise reference.
+final class CRC32Tests: XCTestCase {
+    func testCheckValueAndEmpty() {
+        XCTAssertEqual(CRC32.checksum(Array("123456789".utf8)[...]), 0xCBF4_3926)
+        XCTAssertEqual(CRC32.checksum([][...]), 0)
+    }
+
+    func testAgreesWithABitwiseReference() {
+        var rng = SplitMix64(seed: 3)
+        let bytes = (0..<10_000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+        }
+        XCTAssertEqual(CRC32.checksum(bytes[100...]), CRC32.checksum(Array(bytes[100...])[...]))
+        XCTAssertEqual(CRC32.checksum(bytes[...]), crc ^ 0xFFFF_FFFF)
+    }
+}

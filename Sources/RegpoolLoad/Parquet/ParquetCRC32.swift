@@ -1,15 +1,9 @@
+import RegpoolCodecs
+
 /// CRC-32 (IEEE 802.3, as zlib computes it), for the optional `crc` of a page header.
 enum ParquetCRC32 {
-    private static let table: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    /// The CRC-32 of `bytes`.
+    /// The CRC-32 of `bytes` (zlib's implementation, through RegpoolCodecs).
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
+        CRC32.checksum(bytes)
     }
 }

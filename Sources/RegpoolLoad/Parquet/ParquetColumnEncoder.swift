@@ -52,6 +52,12 @@ struct ParquetColumnEncoder {
     var doubleRange = (low: Double.infinity, high: -Double.infinity, sawNumber: false)
     /// The first bad value's error; later values of the column are ignored.
     private(set) var error: ParquetWriteError?
+    /// True once `error` is set (a plain flag: testing the optional error per value is costly).
+    private var failed = false
+    /// The column's storage, without the enumeration's token list (copied per value otherwise).
+    private let kind: Kind
+
+    enum Kind { case byteArray, date, int32, double, bool }
     /// The whole table and the column's index, only for `encode()` (one column at a time).
     private var source: (table: TableData, index: Int)?
 
@@ -59,6 +65,13 @@ struct ParquetColumnEncoder {
     init(tableName: String, column: ColumnSchema, rowCount: Int) {
         self.tableName = tableName
         self.column = column
+        switch column.type {
+        case .string, .enumeration: kind = .byteArray
+        case .date: kind = .date
+        case .int32: kind = .int32
+        case .double: kind = .double
+        case .bool: kind = .bool
+        }
         if !column.required { levels.reserveCapacity(rowCount) }
         switch column.type {
         case .date, .int32: values.reserveCapacity(rowCount * 4)
@@ -70,20 +83,21 @@ struct ParquetColumnEncoder {
 
     /// Adds row `row`'s value; the first value that does not fit the column is kept as `error`.
     mutating func append(_ value: Value, row: Int) {
-        guard error == nil else { return }
+        guard !failed else { return }
         do {
             guard try isPresent(value, row: row) else { return }
-            switch column.type {
-            case .string, .enumeration: try appendByteArray(value, row: row)
+            switch kind {
+            case .byteArray: try appendByteArray(value, row: row)
             case .date: try appendInt32(value, row: row) { if case .date(let d) = $0 { d } else { nil } }
             case .int32: try appendInt32(value, row: row) { if case .int32(let i) = $0 { i } else { nil } }
             case .double: try appendDouble(value, row: row)
             case .bool: try appendBool(value, row: row)
             }
         } catch let e as ParquetWriteError {
-            error = e
+            (error, failed) = (e, true)
         } catch {
             self.error = ParquetWriteError(table: tableName, column: column.name, row: row, problem: "\(error)")
+            failed = true
         }
     }
 
