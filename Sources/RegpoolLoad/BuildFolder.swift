@@ -49,6 +49,7 @@ public struct BuildFolder: Sendable {
     /// Returns the final path. A build folder of the same id (same inputs) is replaced.
     public func publish() throws -> String {
         let fm = FileManager.default
+        for folder in Self.subfolders(of: stagingPath) { try Self.syncDirectory(folder) }
         try Self.syncDirectory(stagingPath)
         if fm.fileExists(atPath: finalPath) {
             let trash = "\(outputDirectory)/.replaced-\(buildID)-\(getpid())"
@@ -88,6 +89,16 @@ public struct BuildFolder: Sendable {
             offset += n
         }
         guard fsync(fd) == 0 else { throw LoadError(path: path, message: String(cString: strerror(errno))) }
+    }
+
+    /// Every folder below `path` (partitions, exports), deepest first, so each is synced before its parent.
+    static func subfolders(of path: String) -> [String] {
+        let fm = FileManager.default
+        let all = (try? fm.subpathsOfDirectory(atPath: path)) ?? []
+        return all.filter { sub in
+            var isDirectory: ObjCBool = false
+            return fm.fileExists(atPath: path + "/" + sub, isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted { $0.count > $1.count }.map { path + "/" + $0 }
     }
 
     static func syncDirectory(_ path: String) throws {

@@ -1,5 +1,5 @@
 import Foundation
-import RegpoolLoad
+@testable import RegpoolLoad
 import XCTest
 
 final class BuildFolderTests: XCTestCase {
@@ -34,6 +34,18 @@ final class BuildFolderTests: XCTestCase {
         }
         XCTAssertEqual(try String(contentsOfFile: out + "/b-same/x", encoding: .utf8), "two")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["b-same", "current"])
+    }
+
+    func testFilesInSubfoldersArePublishedWithTheirFolders() throws {
+        let out = try tempDir()
+        let folder = try BuildFolder(outputDirectory: out, buildID: "b-parts")
+        try folder.write("t/centre_id=fr-lyon/part-0.parquet", [1])
+        try folder.write("exports/a.csv", [2])
+        XCTAssertEqual(BuildFolder.subfolders(of: folder.stagingPath).map { String($0.dropFirst(folder.stagingPath.count)) },
+                       ["/t/centre_id=fr-lyon", "/exports", "/t"], "deepest first")
+        _ = try folder.publish()
+        XCTAssertEqual(FileManager.default.contents(atPath: out + "/current/t/centre_id=fr-lyon/part-0.parquet"), Data([1]))
+        XCTAssertEqual(FileManager.default.contents(atPath: out + "/current/exports/a.csv"), Data([2]))
     }
 
     func testDiscardLeavesNothing() throws {
