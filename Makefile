@@ -1,7 +1,9 @@
 # regpool — the README's two commands are `make run` (sample nightly build) and `make test`.
-# Both install what a bare Debian machine lacks: system libraries with apt-get, the Python
-# readers used to verify outputs (pyarrow, DuckDB, polars, lifelines) into a local virtual
-# environment, and (for the tests only) Debian's chromium, which opens every build's report.html.
+# Both install what a bare Debian machine lacks: system libraries with apt-get (libxml2, libcsv,
+# zstd, snappy, zlib, readstat), the Python readers used to verify outputs (pyarrow, DuckDB,
+# polars, fastparquet, pyspark, pyreadstat, lifelines) into a local virtual environment, and (for
+# the tests only) Debian's chromium, which opens every build's report.html, and a Java runtime
+# for Spark.
 
 SHELL := /bin/bash
 SWIFT ?= swift
