@@ -29,6 +29,11 @@ extension CDM {
         "hb_g_dl": "Haemoglobin, g/dL", "platelets_g_l": "Platelets, 10^9/L", "anc_g_l": "Neutrophils, 10^9/L",
         "rbc_transfusion_dependent": "Red-cell transfusion dependent", "prior_esa": "ESA before LEN",
         "prior_hma": "HMA before LEN", "bm_blasts_pct": "Bone-marrow blasts, %", "pooled_id": "Pooled patient id",
+        "os_event": "Died", "aml_event": "AML after LEN failure", "aml_progression_date": "AML progression date",
+        "initial_dose_mg": "Initial daily dose, mg", "karyotype_iscn": "Karyotype (ISCN)",
+        "n_source_records": "Source records merged", "directly_after_len": "Directly after LEN",
+        "centre_id": "Centre", "local_patient_id": "Centre's patient id", "record_sha256": "Record SHA-256",
+        "match_probability": "Linkage match probability", "source_locator": "Place in the source file",
     ]
 
     static let tokenLabels: [String: String] = [
