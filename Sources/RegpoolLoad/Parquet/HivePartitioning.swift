@@ -38,19 +38,22 @@ public enum HivePartitioning {
         }
     }
 
-    /// `value` with every byte outside `A-Z a-z 0-9 - . _ ~` written `%XX` (uppercase hex of its
-    /// UTF-8 bytes), as pyarrow, DuckDB and Spark decode partition folder names.
+    /// The bytes Hive and Spark escape in partition folder names (`FileUtils.escapePathName`),
+    /// besides control characters.
+    static let escaped = Set("\"#%'*/:=?\\{[]^".utf8)
+
+    /// `value` with control bytes, DEL and ``"#%'*/:=?\{[]^`` written `%XX` (uppercase hex), as
+    /// Hive and Spark escape them; every other byte, non-ASCII UTF-8 included, is kept: Spark
+    /// decodes each `%XX` as one character, so escaping UTF-8 bytes would garble names such as
+    /// "Genève". pyarrow, DuckDB and Spark all read the result back as the value.
     public static func encode(_ value: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                out.append(byte)
-            default:
+            if byte < 0x20 || byte == 0x7F || escaped.contains(byte) {
                 out.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            } else {
+                out.append(byte)
             }
         }
         return String(decoding: out, as: UTF8.self)
