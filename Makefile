@@ -12,12 +12,12 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := libxml2-dev libcsv-dev libzstd-dev libsnappy-dev zlib1g-dev libreadstat-dev pkg-config strace time
 TEST_APT_PACKAGES := chromium default-jre-headless
 PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0 lifelines==0.30.3 websocket-client==1.9.0 \
-	fastparquet==2026.9.0 pyspark==4.3.0 pyreadstat==1.3.7
+	fastparquet==2026.9.0 pyspark==4.3.0 pyreadstat==1.3.7 jsonschema==4.26.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINE ?= pipelines/sample-nightly.yaml
 
 .PHONY: run test deps apt-deps test-apt-deps install-apt py-deps build release bench bench-writer bench-linkage bench-scale golden \
-	report-screenshot clean
+	report-screenshot crash-test clean
 
 ## run: build regpool (release) and run the sample nightly pipeline into builds/
 run: apt-deps release
@@ -61,6 +61,12 @@ bench-scale: deps release
 		--extraction-base 62000 --xml-extraction-base 7000
 
 deps: apt-deps py-deps
+
+## crash-test: SIGKILL `regpool run` (release) at CRASH_KILLS random moments of a sample build; after
+## each, builds/current must pass `regpool verify` and the next run must succeed (docs/operations.md)
+CRASH_KILLS ?= 50
+crash-test: deps release
+	$(PY) Tests/ops/crash_test.py --regpool .build/release/regpool --root . --kills $(CRASH_KILLS)
 
 ## report-screenshot: the sample build's report.html opened in headless Chromium (no errors
 ## allowed), saved as out/report.png and out/report.pdf (A4, as it prints)

@@ -21,10 +21,16 @@ public struct PipelineConfig: Sendable, Equatable {
     public var parquet: ParquetSettings
     /// Extra formats of analysis_cohort (`exports:`: `spss`, `csv`), in the order given.
     public var exports: [String]
+    /// How many builds to keep in the output folder (`keep_builds:`); older ones are removed after
+    /// a publish, never the one `current` points at.
+    public var keepBuilds: Int
+    /// Two weeks of nightly builds.
+    public static let defaultKeepBuilds = 14
 
     public init(version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String,
                 validation: ValidationSettings = .defaults, linkage: LinkageSettings? = nil,
-                parquet: ParquetSettings = .defaults, exports: [String] = []) {
+                parquet: ParquetSettings = .defaults, exports: [String] = [],
+                keepBuilds: Int = PipelineConfig.defaultKeepBuilds) {
         self.version = version
         self.name = name
         self.outputDirectory = outputDirectory
@@ -35,6 +41,7 @@ public struct PipelineConfig: Sendable, Equatable {
         self.linkage = linkage
         self.parquet = parquet
         self.exports = exports
+        self.keepBuilds = keepBuilds
     }
 }
 

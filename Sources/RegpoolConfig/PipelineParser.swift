@@ -19,7 +19,7 @@ struct PipelineReader {
     let diagnostics: Diagnostics
     let base: String
 
-    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres", "validation", "linkage", "parquet", "exports"]
+    static let topKeys = ["version", "name", "output", "pseudonym_key", "centres", "validation", "linkage", "parquet", "exports", "keep_builds"]
     static let requiredTopKeys = ["version", "name", "output", "pseudonym_key", "centres"]
     static let keyKeys = ["env", "file"]
 
@@ -41,12 +41,14 @@ struct PipelineReader {
         let linkage = section.map { self.linkage($0.value, at: $0.keyNode, centres: centreIDs) }  // nil: none; .some(nil): invalid
         let parquet = top["parquet"].map(parquetSettings) ?? .defaults
         let exports = top["exports"].map(exports) ?? []
+        let keep = top["keep_builds"].map { d.integer($0, "'keep_builds'", minimum: 1) } ?? PipelineConfig.defaultKeepBuilds
         guard let name, let output, let key, let centres, let validation, linkage != .some(nil), let parquet,
-              let exports else {
+              let exports, let keep else {
             return nil
         }
         return PipelineConfig(version: 1, name: name, outputDirectory: output, key: key, centres: centres, file: file,
-                              validation: validation, linkage: linkage.flatMap { $0 }, parquet: parquet, exports: exports)
+                              validation: validation, linkage: linkage.flatMap { $0 }, parquet: parquet, exports: exports,
+                              keepBuilds: keep)
     }
 
     /// `pseudonym_key`: exactly one of `env: VARIABLE` or `file: PATH`.

@@ -52,13 +52,14 @@ public struct BuildFolder: Sendable {
         for folder in Self.subfolders(of: stagingPath) { try Self.syncDirectory(folder) }
         try Self.syncDirectory(stagingPath)
         if fm.fileExists(atPath: finalPath) {
-            let trash = "\(outputDirectory)/.replaced-\(buildID)-\(getpid())"
-            try Self.rename(finalPath, trash)
-            try Self.rename(stagingPath, finalPath)
-            try? fm.removeItem(atPath: trash)
+            // Same id, same inputs: swap the folders in one step, so `current` (which may point at
+            // this id) never names a missing folder, then remove the old content.
+            try Self.exchange(stagingPath, finalPath)
+            try? fm.removeItem(atPath: stagingPath)
         } else {
             try Self.rename(stagingPath, finalPath)
         }
+        try Self.syncDirectory(outputDirectory)  // the new folder is durable before `current` names it
         let link = "\(outputDirectory)/current"
         let tmpLink = "\(outputDirectory)/.current-\(getpid())"
         unlink(tmpLink)
@@ -106,6 +107,20 @@ public struct BuildFolder: Sendable {
         guard fd >= 0 else { throw LoadError(path: path, message: String(cString: strerror(errno))) }
         defer { close(fd) }
         _ = fsync(fd)
+    }
+
+    /// `renameat2(RENAME_EXCHANGE)`: swaps two paths atomically (Linux ≥ 3.15, glibc ≥ 2.28;
+    /// looked up at run time because Swift's Glibc module does not declare it).
+    static func exchange(_ a: String, _ b: String) throws {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
+            throw LoadError(path: b, message: "this system's C library has no renameat2, needed to replace a build atomically")
+        }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2
+        guard renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 else {
+            throw LoadError(path: b, message: "exchange with \(a): " + String(cString: strerror(errno)))
+        }
     }
 
     static func rename(_ from: String, _ to: String) throws {

@@ -1,11 +1,25 @@
 import Foundation
+import RegpoolLoad
 
-/// The few facts a command needs from a published build's `manifest.json`.
+/// What a command needs from a published build's `manifest.json`, read back.
 struct BuildManifestFile {
     let buildID: String
     let regpoolVersion: String
+    /// The pipeline file as the manifest names it (relative to its own folder).
+    let pipeline: String
+    /// Output files in the manifest's order.
+    let outputs: [Manifest.Output]
+    /// Input exports (paths relative to the pipeline file's folder).
+    let inputs: [Manifest.Input]
+    /// Configuration files (pipeline, mappings, vocabularies, overrides, crosswalk).
+    let configs: [Manifest.ConfigFile]
+    /// The manifest's own bytes.
+    let bytes: [UInt8]
+
     /// Output file name → SHA-256 as the manifest records it.
-    let sha256: [String: String]
+    var sha256: [String: String] {
+        Dictionary(outputs.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// Reads `BUILD/manifest.json`; a missing or malformed manifest is an input error naming the file.
     init(buildPath: String) throws {
@@ -21,12 +35,23 @@ struct BuildManifestFile {
             throw PipelineError(.input, "\(path) is not a regpool manifest (no build_id or outputs); "
                 + "restore it from a backup of the build.")
         }
+        self.bytes = [UInt8](data)
         self.buildID = buildID
         self.regpoolVersion = object["regpool_version"] as? String ?? "unknown"
-        var sha: [String: String] = [:]
-        for output in outputs {
-            if let name = output["path"] as? String, let hash = output["sha256"] as? String { sha[name] = hash }
+        self.pipeline = object["pipeline"] as? String ?? ""
+        self.outputs = outputs.compactMap { o in
+            guard let p = o["path"] as? String, let s = o["sha256"] as? String else { return nil }
+            return Manifest.Output(path: p, sha256: s, bytes: (o["bytes"] as? Int) ?? -1, rows: o["rows"] as? Int)
         }
-        self.sha256 = sha
+        self.inputs = (object["inputs"] as? [[String: Any]] ?? []).compactMap { i in
+            guard let c = i["centre"] as? String, let p = i["path"] as? String, let s = i["sha256"] as? String
+            else { return nil }
+            return Manifest.Input(centre: c, path: p, sha256: s, bytes: (i["bytes"] as? Int) ?? -1)
+        }
+        self.configs = (object["configs"] as? [[String: Any]] ?? []).compactMap { c in
+            guard let r = c["role"] as? String, let p = c["path"] as? String, let s = c["sha256"] as? String
+            else { return nil }
+            return Manifest.ConfigFile(role: r, path: p, sha256: s)
+        }
     }
 }

@@ -41,6 +41,8 @@ struct BuildWriter {
             }
             let events = audit.events()
             manifest.outputs.append(try folder.write("audit.jsonl", AuditJSONL.encode(events), rows: events.count))
+            let auditTable = try writer.encode(AuditTable.table(events))
+            manifest.outputs.append(try folder.write("audit.parquet", auditTable, rows: events.count))
             try folder.write("manifest.json", manifest.json())
             return try folder.publish()
         } catch let e as LoadError {

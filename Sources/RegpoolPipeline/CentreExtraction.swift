@@ -68,7 +68,7 @@ struct CentreExtraction {
         return (fileRead, fileAudit)
     }
 
-    private func reader(for file: CentreInbox.File, source: SourceSpec) throws -> AnyReader {
+    func reader(for file: CentreInbox.File, source: SourceSpec) throws -> AnyReader {
         switch source.format {
         case .csv(let dialect): return .csv(CSVReader(path: file.path, displayName: file.name, dialect: dialect))
         case .xml(let spec): return .xml(XMLReader(path: file.path, displayName: file.name, spec: spec))

@@ -13,11 +13,13 @@ struct CentreStage {
     let filesRejected: Int
 
     /// Extracts and maps every inbox with its centre's mapping.
-    static func run(_ pipeline: LoadedPipeline, inboxes: [CentreInbox], logger: Logger) -> CentreStage {
+    static func run(_ pipeline: LoadedPipeline, inboxes: [CentreInbox], logger: Logger,
+                    progress: RunProgress? = nil) -> CentreStage {
         var audit = AuditLog()
         var results: [CentreResult] = []
         var read = 0, rejectedFiles = 0
-        for inbox in inboxes {
+        for (index, inbox) in inboxes.enumerated() {
+            progress?("extract \(inbox.centre.id)", index, inboxes.count + 3)
             let outcome = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!,
                                            validation: pipeline.config.validation, logger: logger).run()
             results.append(outcome.result)

@@ -6,6 +6,8 @@ public enum ExitStatus: Int32, Sendable {
     case failed = 1
     /// The build was published, but some files or records were rejected (see audit.jsonl).
     case builtWithRejectedInputs = 3
+    /// `regpool verify`: a file of the build is missing, altered or not made again identically.
+    case verificationFailed = 5
     /// `regpool check`: the configuration is valid, but the data has unmapped values or rejected records or files.
     case checkFoundProblems = 4
     /// Bad command-line arguments.
@@ -16,6 +18,8 @@ public enum ExitStatus: Int32, Sendable {
     case inputUnreadable = 66
     /// The build could not be written; `current` still points at the previous build.
     case outputError = 73
+    /// Another `regpool run` holds the output folder's lock; nothing was done (try again later).
+    case locked = 75
 
     /// The exit status for a pipeline error.
     public init(_ error: PipelineError) {
@@ -24,6 +28,8 @@ public enum ExitStatus: Int32, Sendable {
         case .input: self = .inputUnreadable
         case .output: self = .outputError
         case .usage: self = .usage
+        case .locked: self = .locked
+        case .verification: self = .verificationFailed
         }
     }
 }

@@ -1,5 +1,6 @@
 import Logging
 import RegpoolConfig
+import RegpoolLoad
 import RegpoolTransform
 
 /// `regpool explain-link`: reads every inbox as a run does, links the patients with the pipeline's
@@ -17,12 +18,22 @@ public struct LinkExplainer {
     /// The waterfall of `a` and `b`; a PipelineError when the pipeline has no linkage or a
     /// reference names no local patient of this build.
     public func explain(_ a: PatientReference, _ b: PatientReference) throws -> LinkExplanation {
+        try explain(pairs: [(a, b)])[0]
+    }
+
+    /// The waterfalls of several pairs from one reading of the inboxes; with `pinned`, only the
+    /// exports a published build read, each still as it was (`regpool explain`).
+    func explain(pairs: [(PatientReference, PatientReference)], pinned: [Manifest.Input]? = nil) throws -> [LinkExplanation] {
         let pipeline = try LoadedPipeline.load(pipelinePath: pipelinePath, outputOverride: nil)
         guard let settings = pipeline.config.linkage else {
             throw PipelineError(.config, "\(pipelinePath) has no `linkage:` section: every local patient is its own "
                 + "pooled patient, so there is no link to explain. See docs/pipeline.md, \"Linkage\".")
         }
-        let inboxes = try pipeline.config.centres.map { try CentreInbox.scan($0, mapping: pipeline.mappings[$0.id]!) }
+        var inboxes = try pipeline.config.centres.map { try CentreInbox.scan($0, mapping: pipeline.mappings[$0.id]!) }
+        if let pinned {
+            inboxes = inboxes.map { $0.restricted(to: Set(pinned.map(\.path)), display: pipeline.display) }
+            try CentreInbox.checkPinned(pinned, found: inboxes.flatMap { $0.manifestInputs(pipeline.display) })
+        }
         let inputs = try LinkageInputs.load(pipeline, crosswalk: .none)
         let centres = CentreStage.run(pipeline, inboxes: inboxes, logger: logger)
         let records = centres.results.flatMap { r in r.patients.map { LinkRecord(patient: $0, centre: r.centre) } }
@@ -32,11 +43,13 @@ public struct LinkExplainer {
         } catch {
             throw PipelineError(.config, "Linkage cannot run with this pipeline's settings: \(error).")
         }
-        for r in [a, b] where linker.result.index(of: r) == nil {
-            throw PipelineError(.usage, "No local patient \(r.description) in this build: "
-                + Self.hint(r, among: linker.result.records.map(\.reference)))
+        return try pairs.map { a, b in
+            for r in [a, b] where linker.result.index(of: r) == nil {
+                throw PipelineError(.usage, "No local patient \(r.description) in this build: "
+                    + Self.hint(r, among: linker.result.records.map(\.reference)))
+            }
+            return try linker.explain(a: a, b: b)
         }
-        return try linker.explain(a: a, b: b)
     }
 
     /// Where to look when a reference names no patient.

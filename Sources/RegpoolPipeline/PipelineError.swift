@@ -12,6 +12,10 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
         case output
         /// A command's argument names something that is not there (exit 64).
         case usage
+        /// Another run holds the output folder's lock (exit 75).
+        case locked
+        /// `verify`: a build does not match its manifest, or a rebuild differs (exit 5).
+        case verification
     }
 
     public let kind: Kind

@@ -15,6 +15,12 @@ public struct PipelineRunner {
     /// Which previous id crosswalk to read (default: the pipeline's `linkage.crosswalk`).
     public let crosswalk: CrosswalkChoice
     public let logger: Logger
+    /// Only these exports are read, and each must still hash as listed (`verify --rebuild`).
+    var pinnedInputs: [Manifest.Input]?
+    /// The pipeline, mapping and vocabulary files must hash as listed (`verify --rebuild`).
+    var expectedConfigs: [Manifest.ConfigFile]?
+    /// Told each stage as it starts (a progress line on a terminal).
+    public var progress: RunProgress?
 
     public init(pipelinePath: String, outputOverride: String? = nil, crosswalk: CrosswalkChoice = .configured,
                 logger: Logger = Logger(label: "regpool")) {
@@ -27,19 +33,28 @@ public struct PipelineRunner {
     /// Builds and publishes; throws PipelineError when nothing could be built.
     public func run() throws -> RunSummary {
         let pipeline = try LoadedPipeline.load(pipelinePath: pipelinePath, outputOverride: outputOverride)
+        let lock = try OutputLock.take(pipeline.config.outputDirectory, logger: logger)
+        defer { lock.release() }
         let key = try KeyLoader.load(pipeline.config.key)
-        let inboxes = try pipeline.config.centres.map { centre in
+        var inboxes = try pipeline.config.centres.map { centre in
             try CentreInbox.scan(centre, mapping: pipeline.mappings[centre.id]!)
+        }
+        if let pinnedInputs {
+            inboxes = inboxes.map { $0.restricted(to: Set(pinnedInputs.map(\.path)), display: pipeline.display) }
+            try CentreInbox.checkPinned(pinnedInputs, found: inboxes.flatMap { $0.manifestInputs(pipeline.display) })
         }
         let linkInputs = try LinkageInputs.load(pipeline, crosswalk: crosswalk)
         let configs = pipeline.configFiles + linkInputs.files
+        if let expectedConfigs { try Self.checkConfigs(configs, expected: expectedConfigs) }
         let fingerprint = KeyLoader.fingerprint(key)
         let inputs = inboxes.flatMap { $0.manifestInputs(pipeline.display) }
         let buildID = Self.buildID(configs: configs, inputs: inputs, keyFingerprint: fingerprint)
         logger.info("build started", metadata: ["build": "\(buildID)", "centres": "\(inboxes.count)"])
 
-        let centres = CentreStage.run(pipeline, inboxes: inboxes, logger: logger)
+        let centres = CentreStage.run(pipeline, inboxes: inboxes, logger: logger, progress: progress)
+        progress?("link", inboxes.count, inboxes.count + 3)
         let pooled = try Self.pool(centres.results, pipeline: pipeline, inputs: linkInputs, key: key, logger: logger)
+        progress?("assemble", inboxes.count + 1, inboxes.count + 3)
         var (tables, audit) = CohortAssembler.assemble(centres.results, pooled: pooled)
         audit.merge(centres.audit)
         // Every rejected record, by the extractor or the transform, is a `rejected` lineage entry.
@@ -55,12 +70,18 @@ public struct PipelineRunner {
         let extras = LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
             + (try CohortReportFiles.files(tables: tables, buildID: buildID)) + DataDictionaryFiles.files()
             + (try ExportFiles.files(pipeline.config.exports, tables: tables))
+        progress?("write", inboxes.count + 2, inboxes.count + 3)
         let path = try BuildWriter(
             outputDirectory: pipeline.config.outputDirectory, buildID: buildID, parquet: pipeline.config.parquet)
             .write(tables: tables, extras: extras, audit: audit, manifest: manifest)
+        let removed = OutputFolder(path: pipeline.config.outputDirectory).prune(keep: pipeline.config.keepBuilds)
+        if !removed.isEmpty {
+            logger.notice("old builds removed", metadata: [
+                "keep_builds": "\(pipeline.config.keepBuilds)", "removed": "\(removed.joined(separator: ", "))"])
+        }
         return RunSummary(
             buildID: buildID, buildPath: path, tables: tables, recordsRead: centres.recordsRead,
-            recordsRejected: rejected, filesRejected: centres.filesRejected)
+            recordsRejected: rejected, filesRejected: centres.filesRejected, removedBuilds: removed)
     }
 
     /// Links, merges and names the patients; logs how long linkage took and how many pairs it compared.
@@ -98,6 +119,21 @@ public struct PipelineRunner {
             + "build's \(pooled.pooledIDs.count) local patients: it was written with another pseudonym key or for other "
             + "centres, and would give every patient a new pooled_id. Nothing was built. Use the crosswalk.csv of this "
             + "pipeline's previous build, or run with --no-crosswalk to start the ids afresh (say so to the statisticians).")
+    }
+
+    /// Throws naming the first configuration file that differs from what a build used.
+    static func checkConfigs(_ found: [Manifest.ConfigFile], expected: [Manifest.ConfigFile]) throws {
+        for file in expected where file.role != "crosswalk" {
+            guard let now = found.first(where: { $0.role == file.role && $0.path == file.path }) else {
+                throw PipelineError(.verification, "The build used \(file.path) (\(file.role)), which this pipeline no "
+                    + "longer reads; check out the pipeline and mappings the build was made with.")
+            }
+            guard now.sha256 == file.sha256 else {
+                throw PipelineError(.verification, "\(file.path) (\(file.role)) has changed since the build (SHA-256 "
+                    + "\(now.sha256), the build used \(file.sha256)); check out the version it was made with "
+                    + "(e.g. git log -- \(file.path)).")
+            }
+        }
     }
 
     /// A build id derived from everything that determines the build's content (never the clock).

@@ -8,6 +8,8 @@ public struct RunSummary: Sendable {
     public let recordsRead: Int
     public let recordsRejected: Int
     public let filesRejected: Int
+    /// Builds removed from the output folder by `keep_builds` after this one was published.
+    public var removedBuilds: [String] = []
 
     /// Success, or "built with rejected inputs" when any record or file was rejected.
     public var exitStatus: ExitStatus {

@@ -17,12 +17,15 @@ struct Regpool: ParsableCommand {
             Before a run, `regpool check pipelines/NAME.yaml` lists every configuration problem, every \
             source value no rule maps and every record or file a run would reject, without writing \
             anything or needing the key. `regpool explain-link pipelines/NAME.yaml CENTRE:ID CENTRE:ID` shows why \
-            two local patients are, or are not, one pooled patient. See README.md and docs/.
+            two local patients are, or are not, one pooled patient. `regpool verify BUILD [--rebuild]` checks a \
+            build against its manifest (and makes it again byte for byte); `regpool explain POOLED_ID` shows \
+            one patient's whole lineage. See README.md, docs/operations.md and docs/.
 
             Exit codes: 0 built (check: nothing to fix); 3 built with rejected inputs (see audit.jsonl); \
-            4 check found problems in the data; 64 bad arguments; \
-            65 invalid pipeline or mapping file; 66 unreadable inbox or key; 73 build not written; 1 other failure.
+            4 check found problems in the data; 5 verify found a file that differs; 64 bad arguments; \
+            65 invalid pipeline or mapping file; 66 unreadable inbox or key; 73 build not written; \
+            75 another run holds the output folder's lock; 1 other failure.
             """,
         version: "regpool \(RegpoolVersion.number) (build \(RegpoolVersion.build))",
-        subcommands: [Run.self, Check.self, Inspect.self, ExplainLink.self, Report.self])
+        subcommands: [Run.self, Check.self, Inspect.self, ExplainLink.self, Report.self, Verify.self, Explain.self])
 }

@@ -9,16 +9,21 @@ struct Run: ParsableCommand {
         abstract: "Build the pooled cohort described by a pipeline file.",
         discussion: """
             Reads every centre's inbox, maps and validates the records, and writes a build folder \
-            <output>/<build-id>/ with one Parquet file per CDM table, audit.jsonl and manifest.json; \
-            <output>/current is moved to it only when the build is complete. The build id is derived \
-            from the inputs, mappings, overrides, previous crosswalk, key and regpool version, so the same \
-            inputs give the same build. With `linkage:` the build also holds crosswalk.csv (member keys → \
-            pooled ids, for the next build's `--crosswalk`) and clerical-review.csv/.html.
+            <output>/<build-id>/ with one Parquet file per CDM table, audit.jsonl, audit.parquet and \
+            manifest.json; <output>/current is moved to it only when the build is complete, and builds \
+            beyond the pipeline's keep_builds are removed. The build id is derived from the inputs, \
+            mappings, overrides, previous crosswalk, key and regpool version, so the same inputs give the \
+            same build. One run at a time per output folder: a second exits at once with code 75. With \
+            `linkage:` the build also holds crosswalk.csv (member keys → pooled ids, for the next build's \
+            `--crosswalk`) and clerical-review.csv/.html.
 
-            Prints one summary line on success. Exit codes: 0 built; 3 built but some records or files \
-            were rejected (listed in audit.jsonl); 64 bad arguments; 65 invalid pipeline, mapping, overrides \
-            or crosswalk file (every problem is listed with file:line:column); 66 unreadable inbox, key, \
-            overrides or crosswalk file; 73 build could not be written.
+            Quiet on success except one summary line (--json: one JSON object for monitoring); log lines \
+            go to stderr (--log-level); a progress line is drawn only when stderr is a terminal. Exit \
+            codes: 0 built; 3 built but some records or files were rejected (listed in audit.jsonl); 64 bad \
+            arguments; 65 invalid pipeline, mapping, overrides or crosswalk file (every problem is listed \
+            with file:line:column); 66 unreadable inbox, key, overrides or crosswalk file; 73 build could \
+            not be written (current still points at the previous build); 75 another run holds the output \
+            folder's lock; 1 anything else (a bug).
             """)
 
     @Argument(help: "The pipeline file, e.g. pipelines/sample-nightly.yaml.")
@@ -33,34 +38,32 @@ struct Run: ParsableCommand {
     @Flag(help: "Read no previous crosswalk (the first build of a pipeline): every pooled patient takes its survivor's own id.")
     var noCrosswalk = false
 
-    @Option(help: "Log level on stderr: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "warning"
+    @Flag(help: "Print the summary as one JSON object (for monitoring), also when nothing was built.")
+    var json = false
+
+    @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if crosswalk != nil && noCrosswalk {
             throw ValidationError("--crosswalk and --no-crosswalk exclude each other; give one.")
         }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical (got '\(logLevel)').")
-        }
     }
 
     func run() throws {
-        let level = Logger.Level(rawValue: logLevel) ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let logger = logging.bootstrap()
         let choice: CrosswalkChoice = noCrosswalk ? .none : crosswalk.map { .file($0) } ?? .configured
-        let runner = PipelineRunner(pipelinePath: pipeline, outputOverride: output, crosswalk: choice,
-                                    logger: Logger(label: "regpool"))
+        var runner = PipelineRunner(pipelinePath: pipeline, outputOverride: output, crosswalk: choice, logger: logger)
+        let drawing = TerminalProgress.isTerminal
+        if drawing { runner.progress = { TerminalProgress.draw($0, $1, $2) } }
         do {
             let summary = try runner.run()
-            print(summary.line)
+            if drawing { TerminalProgress.clear() }
+            print(json ? summary.json : summary.line)
             Self.exitNow(summary.exitStatus)
         } catch let error as PipelineError {
+            if drawing { TerminalProgress.clear() }
             FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))
+            if json { print(RunSummary.errorJSON(error)) }
             throw ExitCode(ExitStatus(error).rawValue)
         }
     }

@@ -19,6 +19,23 @@ final class PipelineParserTests: XCTestCase {
         ])
     }
 
+    func testKeepBuildsDefaultsToFourteenAndMustBeAtLeastOne() throws {
+        let base = """
+            version: 1
+            name: n
+            output: out
+            pseudonym_key: { env: REGPOOL_KEY }
+            centres:
+              - { id: x, region: europe, cohort_source: registry, inbox: in, mapping: m.yaml }
+            """
+        XCTAssertEqual(try PipelineParser.parse(yaml: base, file: "p.yaml", baseDirectory: ".").keepBuilds, 14)
+        XCTAssertEqual(try PipelineParser.parse(yaml: base + "\nkeep_builds: 3", file: "p.yaml", baseDirectory: ".").keepBuilds, 3)
+        XCTAssertThrowsError(try PipelineParser.parse(yaml: base + "\nkeep_builds: 0", file: "p.yaml", baseDirectory: ".")) {
+            let text = "\($0)"
+            XCTAssertTrue(text.contains("p.yaml:7:") && text.contains("'keep_builds' must be at least 1"), text)
+        }
+    }
+
     func testAbsoluteRelativeAndEnvironmentKey() throws {
         let yaml = """
             version: 1

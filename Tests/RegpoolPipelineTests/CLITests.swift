@@ -68,6 +68,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(warnings.count, 1, r.err)
         XCTAssertTrue(warnings.allSatisfy { $0.contains("warning") && $0.contains("file rejected") }, r.err)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/current/manifest.json"))
+        AuditSchemaCheck.check([out + "/current"])
     }
 
     private func pipeline(in dir: String, mapping: String, inbox: String) throws {

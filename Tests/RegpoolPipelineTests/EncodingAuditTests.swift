@@ -28,7 +28,7 @@ final class EncodingAuditTests: XCTestCase {
             """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
         try TestSupport.writePipeline(in: dir, centre: "be-x", region: "europe", cohortSource: "registry",
                                       inbox: "inbox", mapping: "m.yaml")
-        let summary = try PipelineRunner(pipelinePath: dir + "/p.yaml").run()
+        let summary = try PipelineRunner(pipelinePath: dir + "/p.yaml").checkedRun()
         let audit = try String(contentsOfFile: summary.buildPath + "/audit.jsonl", encoding: .utf8)
         let line = try XCTUnwrap(audit.split(separator: "\n").first { $0.contains("\"E1004\"") })
         XCTAssertTrue(line.contains("\"locator\":\"line 3\""), String(line))

@@ -29,7 +29,7 @@ final class REDCapInboxTests: XCTestCase {
             """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
         try TestSupport.writePipeline(in: dir, centre: "ca-x", region: "north_america", cohortSource: "compassionate_use",
                                       inbox: "inbox", mapping: "m.yaml")
-        let summary = try PipelineRunner(pipelinePath: dir + "/p.yaml").run()
+        let summary = try PipelineRunner(pipelinePath: dir + "/p.yaml").checkedRun()
         let audit = try String(contentsOfFile: summary.buildPath + "/audit.jsonl", encoding: .utf8)
         let manifest = try String(contentsOfFile: summary.buildPath + "/manifest.json", encoding: .utf8)
         return (summary, audit, manifest)

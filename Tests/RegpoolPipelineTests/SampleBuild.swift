@@ -7,7 +7,7 @@ enum SampleBuild {
     static let pipeline = TestSupport.root + "/pipelines/sample-nightly.yaml"
 
     private static let result: Result<RunSummary, Error> = Result {
-        try PipelineRunner(pipelinePath: pipeline, outputOverride: TestSupport.tempDir("sample")).run()
+        try PipelineRunner(pipelinePath: pipeline, outputOverride: TestSupport.tempDir("sample")).checkedRun()
     }
 
     /// The summary of the shared sample build (built on first use).

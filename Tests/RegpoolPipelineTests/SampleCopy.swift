@@ -31,7 +31,7 @@ struct SampleCopy {
     /// Builds the copy into `out` (a fresh folder when nil) with `crosswalk`.
     func build(_ crosswalk: CrosswalkChoice = .configured, out: String? = nil) throws -> RunSummary {
         try PipelineRunner(pipelinePath: pipeline, outputOverride: out ?? TestSupport.tempDir("out"),
-                           crosswalk: crosswalk).run()
+                           crosswalk: crosswalk).checkedRun()
     }
 }
 

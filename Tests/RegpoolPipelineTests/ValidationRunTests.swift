@@ -38,7 +38,7 @@ final class ValidationRunTests: XCTestCase {
         try (String(contentsOfFile: path, encoding: .utf8) + "validation:\n  V7010: keep\n  V7005: drop_row\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
 
-        let summary = try PipelineRunner(pipelinePath: path).run()
+        let summary = try PipelineRunner(pipelinePath: path).checkedRun()
         let audit = try String(contentsOfFile: summary.buildPath + "/audit.jsonl", encoding: .utf8)
         let lines = audit.split(separator: "\n").map(String.init)
         let v7010 = try XCTUnwrap(lines.first { $0.contains("\"V7010\"") })

@@ -56,5 +56,6 @@ final class VocabularyLoadingTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.out + run.err)
         let manifest = try String(contentsOfFile: dir + "/out/current/manifest.json", encoding: .utf8)
         XCTAssertTrue(manifest.contains("\"vocabulary\"") && manifest.contains("vocabularies/iwg.yaml"), manifest)
+        AuditSchemaCheck.check([dir + "/out/current"])
     }
 }
