@@ -1,0 +1,117 @@
+import Foundation
+import RegpoolModel
+
+/// `regpool diff BUILD_A BUILD_B`: what changed between two builds — per table the pooled ids
+/// added, removed and changed with per-column counts and examples, per centre the source records
+/// new and vanished (by record hash), and the source values newly unmapped.
+public struct BuildDiff: Sendable {
+    /// A source record, as source_records names it.
+    public struct Record: Sendable, Equatable {
+        public let file: String
+        public let locator: String
+        public let sha256: String
+    }
+
+    /// The source records of one centre that only one of the builds has.
+    public struct CentreRecords: Sendable, Equatable {
+        public let centre: String
+        public let new: [Record]
+        public let vanished: [Record]
+    }
+
+    /// A source value no rule maps in the second build that the first did not report.
+    public struct Unmapped: Sendable, Equatable {
+        public let centre: String
+        public let field: String
+        public let target: String
+        public let value: String
+        public let count: Int
+        public let file: String
+        public let locator: String
+    }
+
+    public let before: String
+    public let after: String
+    /// Every CDM table but source_records, in CDM order.
+    public let tables: [TableComparison]
+    /// Pooled patients (patients rows) only in the second build / only in the first.
+    public let patientsAdded: [String]
+    public let patientsRemoved: [String]
+    /// Patients in both builds with any changed row: id → `table.column` (or `table +row`/`-row`).
+    public let patientsChanged: [(id: String, changes: [String])]
+    public let records: [CentreRecords]
+    public let unmapped: [Unmapped]
+
+    /// True when nothing differs.
+    public var isEmpty: Bool {
+        tables.allSatisfy(\.isUnchanged) && records.isEmpty && unmapped.isEmpty
+    }
+
+    /// Reads both builds and compares them.
+    public static func compare(_ a: String, _ b: String) throws -> BuildDiff {
+        let (ma, mb) = (try BuildManifestFile(buildPath: a), try BuildManifestFile(buildPath: b))
+        let (ra, rb) = (BuildTableReader(buildPath: a), BuildTableReader(buildPath: b))
+        var tables: [TableComparison] = []
+        for schema in CDM.tables where schema.name != CDM.sourceRecords.name {
+            tables.append(TableComparison(before: try ra.read(schema), after: try rb.read(schema)))
+        }
+        let patients = tables.first { $0.table == CDM.patients.name }!
+        let gone = Set(patients.idsAdded + patients.idsRemoved)
+        var changes: [String: [String]] = [:]
+        for t in tables {
+            for (id, what) in t.changesByID where !gone.contains(id) {
+                changes[id, default: []] += what.map { $0.hasPrefix("+") || $0.hasPrefix("-") ? "\(t.table) \($0)" : "\(t.table).\($0)" }
+            }
+            for id in t.idsAdded + t.idsRemoved where !gone.contains(id) {
+                changes[id, default: []].append("\(t.table) \(t.idsAdded.contains(id) ? "+" : "-")row")
+            }
+        }
+        let changed = changes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { ($0, changes[$0]!) }
+        return BuildDiff(
+            before: ma.buildID, after: mb.buildID, tables: tables, patientsAdded: patients.idsAdded,
+            patientsRemoved: patients.idsRemoved, patientsChanged: changed,
+            records: records(try ra.read(CDM.sourceRecords), try rb.read(CDM.sourceRecords)),
+            unmapped: unmapped(try BuildAuditFile.read(buildPath: a), try BuildAuditFile.read(buildPath: b)))
+    }
+
+    /// Per centre, records whose hash only one build has (a changed record is one vanished and one new).
+    static func records(_ a: TableData, _ b: TableData) -> [CentreRecords] {
+        let s = a.schema
+        let (c, f, l, h) = (s.index(of: "centre_id")!, s.index(of: "source_file")!, s.index(of: "source_locator")!,
+                            s.index(of: "record_sha256")!)
+        func byCentre(_ t: TableData) -> [String: [Record]] {
+            Dictionary(grouping: t.rows, by: { $0[c].text }).mapValues { rows in
+                rows.map { Record(file: $0[f].text, locator: $0[l].text, sha256: $0[h].text) }
+            }
+        }
+        let (x, y) = (byCentre(a), byCentre(b))
+        return Set(x.keys).union(y.keys).sorted().compactMap { centre in
+            let before = Set((x[centre] ?? []).map(\.sha256)), after = Set((y[centre] ?? []).map(\.sha256))
+            let new = (y[centre] ?? []).filter { !before.contains($0.sha256) }
+            let vanished = (x[centre] ?? []).filter { !after.contains($0.sha256) }
+            return new.isEmpty && vanished.isEmpty ? nil : CentreRecords(centre: centre, new: new, vanished: vanished)
+        }
+    }
+
+    /// T3001 values of the second audit whose (centre, field, target, value) the first lacks.
+    static func unmapped(_ a: [AuditLine], _ b: [AuditLine]) -> [Unmapped] {
+        func key(_ e: AuditLine) -> String {
+            [e["centre"], e["field"], e["target"], e["source_value"]].map { $0 ?? "" }.joined(separator: "\u{1F}")
+        }
+        let known = Set(a.filter { $0.code == "T3001" }.map(key))
+        var order: [String] = []
+        var found: [String: Unmapped] = [:]
+        for e in b where e.code == "T3001" && !known.contains(key(e)) {
+            let k = key(e)
+            if let seen = found[k] {
+                found[k] = Unmapped(centre: seen.centre, field: seen.field, target: seen.target, value: seen.value,
+                                    count: seen.count + 1, file: seen.file, locator: seen.locator)
+            } else {
+                order.append(k)
+                found[k] = Unmapped(centre: e["centre"] ?? "", field: e["field"] ?? "", target: e["target"] ?? "",
+                                    value: e["source_value"] ?? "", count: 1, file: e["file"] ?? "", locator: e["locator"] ?? "")
+            }
+        }
+        return order.map { found[$0]! }
+    }
+}
