@@ -43,6 +43,8 @@ struct BuildWriter {
             manifest.outputs.append(try folder.write("audit.jsonl", AuditJSONL.encode(events), rows: events.count))
             let auditTable = try writer.encode(AuditTable.table(events))
             manifest.outputs.append(try folder.write("audit.parquet", auditTable, rows: events.count))
+            let page = try AuditReportFile.html(events: events, manifest: manifest, tables: tables)
+            manifest.outputs.append(try folder.write(AuditReportFile.name, page))
             try folder.write("manifest.json", manifest.json())
             return try folder.publish()
         } catch let e as LoadError {
