@@ -49,6 +49,19 @@ public struct AuditLog: Sendable {
         return all.map { (AuditEvent.SortKey($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    /// The single events, in the order recorded (for staging).
+    var singleEvents: [AuditEvent] { single }
+
+    /// The summaries, in no particular order (for staging).
+    var summaryEntries: [(key: AuditSummaryKey, value: (event: AuditEvent, count: Int))] {
+        summaries.map { ($0.key, $0.value) }
+    }
+
+    /// Puts back a staged summary line.
+    mutating func restore(_ summary: StagedSummary) {
+        summaries[summary.key] = (summary.event, summary.count)
+    }
+
     /// Number of events with `code` (summaries count once each).
     public func lines(with code: AuditCode) -> Int {
         single.filter { $0.code == code }.count + summaries.keys.filter { $0.code == code.code }.count

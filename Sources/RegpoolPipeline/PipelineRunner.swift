@@ -21,6 +21,8 @@ public struct PipelineRunner {
     var expectedConfigs: [Manifest.ConfigFile]?
     /// Told each stage as it starts (a progress line on a terminal).
     public var progress: RunProgress?
+    /// `--full`: read every centre's exports again instead of reusing staged results.
+    public var full = false
 
     public init(pipelinePath: String, outputOverride: String? = nil, crosswalk: CrosswalkChoice = .configured,
                 logger: Logger = Logger(label: "regpool")) {
@@ -51,7 +53,9 @@ public struct PipelineRunner {
         let buildID = Self.buildID(configs: configs, inputs: inputs, keyFingerprint: fingerprint)
         logger.info("build started", metadata: ["build": "\(buildID)", "centres": "\(inboxes.count)"])
 
-        let centres = CentreStage.run(pipeline, inboxes: inboxes, logger: logger, progress: progress)
+        let cache = CentreStageCache(folder: pipeline.config.outputDirectory + "/stage", pipeline: pipeline, reuse: !full,
+                                     logger: logger)
+        let centres = CentreStage.run(pipeline, inboxes: inboxes, logger: logger, progress: progress, cache: cache)
         progress?("link", inboxes.count, inboxes.count + 3)
         let pooled = try Self.pool(centres.results, pipeline: pipeline, inputs: linkInputs, key: key, logger: logger)
         progress?("assemble", inboxes.count + 1, inboxes.count + 3)
@@ -81,7 +85,8 @@ public struct PipelineRunner {
         }
         return RunSummary(
             buildID: buildID, buildPath: path, tables: tables, recordsRead: centres.recordsRead,
-            recordsRejected: rejected, filesRejected: centres.filesRejected, removedBuilds: removed)
+            recordsRejected: rejected, filesRejected: centres.filesRejected, removedBuilds: removed,
+            centresReused: centres.reused)
     }
 
     /// Links, merges and names the patients; logs how long linkage took and how many pairs it compared.

@@ -10,6 +10,7 @@ extension RunSummary {
             ("analysed", .int(rows("analysis_cohort"))), ("excluded", .int(rows("exclusions"))),
             ("records_read", .int(recordsRead)), ("records_rejected", .int(recordsRejected)),
             ("files_rejected", .int(filesRejected)), ("builds_removed", .array(removedBuilds.map(JSONValue.string))),
+            ("centres_reused", .array(centresReused.map(JSONValue.string))),
         ]).text
     }
 

@@ -10,6 +10,8 @@ public struct RunSummary: Sendable {
     public let filesRejected: Int
     /// Builds removed from the output folder by `keep_builds` after this one was published.
     public var removedBuilds: [String] = []
+    /// Centres whose staged result was reused (unchanged since the previous run), in pipeline order.
+    public var centresReused: [String] = []
 
     /// Success, or "built with rejected inputs" when any record or file was rejected.
     public var exitStatus: ExitStatus {

@@ -13,7 +13,10 @@ struct Run: ParsableCommand {
             manifest.json; <output>/current is moved to it only when the build is complete, and builds \
             beyond the pipeline's keep_builds are removed. The build id is derived from the inputs, \
             mappings, overrides, previous crosswalk, key and regpool version, so the same inputs give the \
-            same build. One run at a time per output folder: a second exits at once with code 75. With \
+            same build. Each centre's extracted and mapped result is staged in <output>/stage/<centre>/; \
+            the next run reuses it when the centre's exports, mapping, vocabularies and settings are \
+            unchanged (logged as `centre reused`; --full reads everything again) and the build is the same \
+            bytes either way. One run at a time per output folder: a second exits at once with code 75. With \
             `linkage:` the build also holds crosswalk.csv (member keys → pooled ids, for the next build's \
             `--crosswalk`) and clerical-review.csv/.html.
 
@@ -38,6 +41,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Read no previous crosswalk (the first build of a pipeline): every pooled patient takes its survivor's own id.")
     var noCrosswalk = false
 
+    @Flag(help: "Read every centre's exports again instead of reusing the staged results of unchanged centres.")
+    var full = false
+
     @Flag(help: "Print the summary as one JSON object (for monitoring), also when nothing was built.")
     var json = false
 
@@ -53,6 +59,7 @@ struct Run: ParsableCommand {
         let logger = logging.bootstrap()
         let choice: CrosswalkChoice = noCrosswalk ? .none : crosswalk.map { .file($0) } ?? .configured
         var runner = PipelineRunner(pipelinePath: pipeline, outputOverride: output, crosswalk: choice, logger: logger)
+        runner.full = full
         let drawing = TerminalProgress.isTerminal
         if drawing { runner.progress = { TerminalProgress.draw($0, $1, $2) } }
         do {
