@@ -66,7 +66,8 @@ deps: apt-deps py-deps
 ## each, builds/current must pass `regpool verify` and the next run must succeed (docs/operations.md)
 CRASH_KILLS ?= 50
 crash-test: deps release
-	$(PY) Tests/ops/crash_test.py --regpool .build/release/regpool --root . --kills $(CRASH_KILLS)
+	$(PY) Tests/ops/crash_test.py --regpool .build/release/regpool --root . --kills $(CRASH_KILLS) \
+		--schema docs/schemas/audit-event.v1.json
 
 ## report-screenshot: the sample build's report.html opened in headless Chromium (no errors
 ## allowed), saved as out/report.png and out/report.pdf (A4, as it prints)

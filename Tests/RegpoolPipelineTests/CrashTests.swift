@@ -10,7 +10,8 @@ final class CrashTests: XCTestCase {
         let python = try TestSupport.python()
         let kills = ProcessInfo.processInfo.environment["REGPOOL_CRASH_KILLS"] ?? "50"
         let r = try TestSupport.run(python, [TestSupport.root + "/Tests/ops/crash_test.py", "--regpool", binary,
-                                             "--root", TestSupport.root, "--kills", kills])
+                                             "--root", TestSupport.root, "--kills", kills,
+                                             "--schema", AuditSchemaCheck.schema])
         XCTAssertEqual(r.status, 0, r.out + r.err)
         let result = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], r.out)
         XCTAssertEqual(result["kills"] as? Int, Int(kills))

@@ -30,6 +30,7 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(extracted.count, 1, second.err)
         XCTAssertTrue(extracted[0].contains("centre=be-gent") && extracted[0].contains("changed since it was staged"), second.err)
         XCTAssertEqual(second.err.components(separatedBy: "centre reused").count - 1, 5, second.err)
+        try assertStagedFilesReadBack(copy.root + "/builds/stage", sourceRecords: copy.root + "/builds/current/source_records.parquet")
 
         let fullOut = try TestSupport.tempDir("incremental-full")
         let full = try run(copy, ["--full", "--out", fullOut])
@@ -43,6 +44,7 @@ final class IncrementalTests: XCTestCase {
         let files = try TestSupport.files(in: incremental)
         XCTAssertEqual(files, try TestSupport.files(in: rebuilt))
         XCTAssertGreaterThan(files.count, 20)
+        AuditSchemaCheck.check([incremental, rebuilt])
         for file in files {
             XCTAssertEqual(FileManager.default.contents(atPath: incremental + "/" + file),
                            FileManager.default.contents(atPath: rebuilt + "/" + file), "\(file) differs from the --full build")
@@ -93,5 +95,18 @@ final class IncrementalTests: XCTestCase {
         for file in try TestSupport.files(in: a) {
             XCTAssertEqual(FileManager.default.contents(atPath: a + "/" + file), FileManager.default.contents(atPath: b + "/" + file), file)
         }
+    }
+
+    /// Every staged Parquet file is read by pyarrow, DuckDB and polars (which agree), and the
+    /// staged lineage holds one row per source record of the build.
+    private func assertStagedFilesReadBack(_ stage: String, sourceRecords: String) throws {
+        let files = try TestSupport.files(in: stage).filter { $0.hasSuffix(".parquet") }.map { stage + "/" + $0 }
+        XCTAssertEqual(files.count, 6 * 10, "six centres, ten tables each")
+        let read = try TestSupport.readParquet(files + [sourceRecords])
+        XCTAssertEqual(read.count, files.count + 1)
+        let lineage = read.filter { $0.file.hasSuffix("stage_lineage.parquet") }.reduce(0) { $0 + $1.num_rows }
+        XCTAssertEqual(lineage, read.last?.num_rows)
+        let rows = read.filter { $0.file.hasSuffix("stage_rows_patients.parquet") }.reduce(0) { $0 + $1.num_rows }
+        XCTAssertGreaterThan(rows, 100)
     }
 }

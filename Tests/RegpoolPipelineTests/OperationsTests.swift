@@ -87,6 +87,7 @@ final class OperationsTests: XCTestCase {
         let kept = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("b-") }.sorted()
         XCTAssertEqual(kept, ids.suffix(2).sorted())
         XCTAssertEqual(OutputFolder(path: out).current, ids[2])
+        AuditSchemaCheck.check(kept.map { out + "/" + $0 })
     }
 
     /// `run --json`: one JSON object with the figures a monitoring system alerts on.
@@ -101,6 +102,19 @@ final class OperationsTests: XCTestCase {
         XCTAssertEqual(json["build_id"] as? String, try SampleBuild.shared().buildID)
         XCTAssertEqual(json["files_rejected"] as? Int, 1)
         XCTAssertFalse(r.err.contains("\u{1B}["), "no progress bar when stderr is not a terminal")
+        AuditSchemaCheck.check([out + "/current"])
+    }
+
+    /// On a terminal (a pseudo-terminal from util-linux `script`), stderr carries a progress line
+    /// redrawn in place and cleared before the summary.
+    func testAProgressLineIsDrawnOnlyOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no util-linux script") }
+        let out = try TestSupport.tempDir("tty")
+        let command = "'\(try CLITests.binary())' run '\(SampleBuild.pipeline)' --out '\(out)'"
+        let r = try TestSupport.run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        XCTAssertEqual(r.status, 3, r.out + r.err)
+        XCTAssertTrue(r.out.contains("\r\u{1B}[2K[") && r.out.contains("extract fr-lyon") && r.out.contains("write"), r.out)
+        XCTAssertTrue(r.out.contains("regpool: built b-"), r.out)
     }
 }
 

@@ -14,6 +14,7 @@ final class VerifyTests: XCTestCase {
         let r = try regpool(["run", "pipelines/sample-nightly.yaml"], cwd: copy.root)
         XCTAssertEqual(r.status, 3, r.err)
         let id = try FileManager.default.destinationOfSymbolicLink(atPath: copy.root + "/builds/current")
+        AuditSchemaCheck.check([copy.root + "/builds/" + id])
         return (copy, copy.root + "/builds/" + id)
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Kill `regpool run` with SIGKILL at many random moments of a build of the samples.
 
-Usage: crash_test.py --regpool BIN --root REPO [--kills 50] [--seed 20261203] [--work DIR]
+Usage: crash_test.py --regpool BIN --root REPO [--kills 50] [--seed 20261203] [--work DIR] [--schema FILE]
 
 Copies pipelines/, mappings/ and samples/ of REPO into a work folder (keep_builds: 3), builds once,
 then KILLS times: changes one sample export (three variants, so the build id changes and the
@@ -64,6 +64,18 @@ def verify_current(binary, out, what):
     return os.readlink(current)
 
 
+def validate_audits(schema_path, builds):
+    """Every line of every kept build's audit.jsonl against the JSON Schema."""
+    import jsonschema
+    with open(schema_path, encoding="utf-8") as f:
+        validator = jsonschema.Draft202012Validator(json.load(f))
+    for build in builds:
+        with open(os.path.join(build, "audit.jsonl"), encoding="utf-8") as f:
+            for number, line in enumerate(f, start=1):
+                for error in validator.iter_errors(json.loads(line)):
+                    raise AssertionError(f"{build}/audit.jsonl line {number}: {error.message}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--regpool", required=True)
@@ -71,6 +83,7 @@ def main():
     parser.add_argument("--kills", type=int, default=50)
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--work")
+    parser.add_argument("--schema", help="docs/schemas/audit-event.v1.json: validate the kept builds' audit.jsonl")
     args = parser.parse_args()
     work = args.work or tempfile.mkdtemp(prefix="regpool-crash-")
     pipeline, original = prepare(args.root, work)
@@ -109,6 +122,8 @@ def main():
 
     leftovers = [n for n in os.listdir(out) if n.startswith(".") and n != ".lock"]
     builds = sorted(n for n in os.listdir(out) if n.startswith("b-"))
+    if args.schema:
+        validate_audits(args.schema, [os.path.join(out, b) for b in builds])
     result = {"kills": args.kills, "killed_mid_run": killed, "finished_before_kill": finished,
               "full_run_seconds": round(duration, 3), "distinct_current_builds": len(targets),
               "builds_kept": len(builds), "leftovers": leftovers, "moments_seconds": moments}
