@@ -51,15 +51,18 @@ public struct BuildFolder: Sendable {
         let fm = FileManager.default
         for folder in Self.subfolders(of: stagingPath) { try Self.syncDirectory(folder) }
         try Self.syncDirectory(stagingPath)
+        CrashPoint.hit("publish.synced")
         if fm.fileExists(atPath: finalPath) {
             // Same id, same inputs: swap the folders in one step, so `current` (which may point at
             // this id) never names a missing folder, then remove the old content.
             try Self.exchange(stagingPath, finalPath)
+            CrashPoint.hit("publish.exchanged")
             try? fm.removeItem(atPath: stagingPath)
         } else {
             try Self.rename(stagingPath, finalPath)
         }
         try Self.syncDirectory(outputDirectory)  // the new folder is durable before `current` names it
+        CrashPoint.hit("publish.renamed")
         let link = "\(outputDirectory)/current"
         let tmpLink = "\(outputDirectory)/.current-\(getpid())"
         unlink(tmpLink)
@@ -67,6 +70,7 @@ public struct BuildFolder: Sendable {
             throw LoadError(path: tmpLink, message: String(cString: strerror(errno)))
         }
         try Self.rename(tmpLink, link)
+        CrashPoint.hit("publish.linked")
         try Self.syncDirectory(outputDirectory)
         return finalPath
     }

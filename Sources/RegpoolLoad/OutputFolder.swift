@@ -51,6 +51,7 @@ public struct OutputFolder: Sendable {
                 kept += 1
                 continue
             }
+            CrashPoint.hit("prune.started")
             try? FileManager.default.removeItem(atPath: path + "/" + name)
             removed.append(name)
         }

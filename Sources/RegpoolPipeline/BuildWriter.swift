@@ -36,6 +36,7 @@ struct BuildWriter {
                     .tableWritten, file: path, target: table.schema.name,
                     count: table.rows.count, message: "\(path): \(table.rows.count) row(s)."))
             }
+            CrashPoint.hit("build.tables")
             for extra in extras {
                 manifest.outputs.append(try folder.write(extra.name, extra.bytes, rows: extra.rows))
             }
@@ -46,6 +47,7 @@ struct BuildWriter {
             let page = try AuditReportFile.html(events: events, manifest: manifest, tables: tables)
             manifest.outputs.append(try folder.write(AuditReportFile.name, page))
             try folder.write("manifest.json", manifest.json())
+            CrashPoint.hit("build.manifest")
             return try folder.publish()
         } catch let e as LoadError {
             folder.discard()

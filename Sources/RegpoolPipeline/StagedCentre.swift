@@ -21,6 +21,7 @@ enum StagedCentre {
             let bytes = try writer.encode(table)
             try Data(bytes).write(to: URL(fileURLWithPath: "\(partial)/\(table.schema.name).parquet"))
             files.append((table.schema.name, .string(SHA256Hex.of(bytes))))
+            CrashPoint.hit("stage.written")
         }
         let manifest = JSONValue.object([
             ("format", .int(CentreStaging.formatVersion)), ("key", .string(key)), ("centre", .string(outcome.result.centre.id)),
