@@ -30,6 +30,7 @@ extension PatientExplanation {
         .object([("member", .string(c.record.member)), ("file", .string(c.record.file)),
                  ("locator", .string(c.record.locator)), ("field", c.field.map(JSONValue.string)),
                  ("source_value", c.sourceText.map(JSONValue.string)), ("rule", c.rule.map(JSONValue.string)),
+                 ("conversion", c.conversion.map(JSONValue.string)),
                  ("value", JSONValue(c.value)), ("wins", .bool(c.wins))])
     }
 

@@ -49,6 +49,7 @@ extension PatientExplanation {
         var parts = [(c.wins ? "✓ " : "  ") + c.record.member, "\(c.record.file) \(c.record.locator)"]
         if let field = c.field { parts.append("field \(field)" + (c.sourceText.map { " \"\($0)\"" } ?? "")) }
         parts.append(c.rule.map { "rule \($0)" } ?? "derived")
+        if let conversion = c.conversion { parts.append(conversion) }
         return parts.joined(separator: "  ") + " → \(shown(c.value))"
     }
 }

@@ -24,6 +24,8 @@ public struct PatientExplanation: Sendable {
         public let sourceText: String?
         /// The mapping file and line of the rule; nil for a value regpool derives.
         public let rule: String?
+        /// The unit conversion or date imputation that made the value, in words.
+        public let conversion: String?
         public let value: Value
         /// True when this is the value the build holds.
         public let wins: Bool

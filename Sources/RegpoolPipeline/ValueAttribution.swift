@@ -37,7 +37,8 @@ struct ValueAttribution {
             guard let cell = preview.cells.first(where: { $0.column == column }), cell.rule != nil || !cell.value.isNull
             else { return nil }
             return PatientExplanation.Candidate(record: record, field: cell.field, sourceText: cell.sourceText, rule: cell.rule,
-                                                value: cell.value, wins: !value.isNull && cell.value == value)
+                                                conversion: cell.conversion, value: cell.value,
+                                                wins: !value.isNull && cell.value == value)
         }
         return PatientExplanation.ValueLineage(table: table, row: row, column: column, value: value, candidates: candidates,
                                                why: why(table, row, column, value, candidates))

@@ -65,6 +65,22 @@ final class ExplainTests: XCTestCase {
         XCTAssertTrue(out.contains("✓ us-lakeside:LS-022") && out.contains("rule ../mappings/us-lakeside.yaml:"), out)
     }
 
+    /// A converted value names its conversion beside the rule (fr-lyon sends haemoglobin in g/L).
+    func testConversionsThatMadeAValueAreShown() throws {
+        let summary = try SampleBuild.shared()
+        let id = try XCTUnwrap(try PooledIDs.byMember(summary)["fr-lyon:LY0001"])
+        let r = try TestSupport.run(try CLITests.binary(), ["explain", id, "--build", summary.buildPath, "--pipeline",
+                                                            SampleBuild.pipeline, "--json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let values = try XCTUnwrap(object["values"] as? [[String: Any]])
+        let hb = try XCTUnwrap(values.first { $0["table"] as? String == "patients" && $0["column"] as? String == "hb_g_dl" })
+        let source = try XCTUnwrap((hb["sources"] as? [[String: Any]])?.first)
+        XCTAssertEqual(source["conversion"] as? String, "× 0.1 from g/L")
+        XCTAssertEqual(source["source_value"] as? String, "97")
+        XCTAssertEqual(source["wins"] as? Bool, true)
+    }
+
     func testAnUnknownPooledIDIsAUsageError() throws {
         let summary = try SampleBuild.shared()
         let r = try TestSupport.run(try CLITests.binary(), ["explain", "P-0000000000000000", "--build", summary.buildPath,

@@ -67,7 +67,8 @@ extension CompiledRow {
             let result = rule.evaluate(bytes, unit: unitBytes, context: context, audit: &scratch)
             byColumn[rule.columnIndex] = PreviewCell(
                 column: rule.rule.column, value: row.values[rule.columnIndex], field: rule.field,
-                sourceText: result.sourceText, rule: "\(rule.rule.location.file):\(rule.rule.location.line)")
+                sourceText: result.sourceText, rule: "\(rule.rule.location.file):\(rule.rule.location.line)",
+                conversion: result.note?.described)
         }
         let cells = schema.columns.indices.compactMap { i -> PreviewCell? in
             if let cell = byColumn[i] { return cell }

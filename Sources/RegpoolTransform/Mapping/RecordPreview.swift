@@ -41,13 +41,17 @@ public struct PreviewCell: Sendable, Equatable {
     public let sourceText: String?
     /// `file:line` of the rule in the mapping; nil for a column regpool derives itself.
     public let rule: String?
+    /// The conversion or imputation that made the value (`× 0.1 (unit g/L)`, `partial date: …`), if any.
+    public let conversion: String?
 
     /// A cell from its parts.
-    public init(column: String, value: Value, field: String?, sourceText: String?, rule: String?) {
+    public init(column: String, value: Value, field: String?, sourceText: String?, rule: String?,
+                conversion: String? = nil) {
         self.column = column
         self.value = value
         self.field = field
         self.sourceText = sourceText
         self.rule = rule
+        self.conversion = conversion
     }
 }

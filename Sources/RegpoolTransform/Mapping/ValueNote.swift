@@ -26,6 +26,16 @@ public struct ValueNote: Sendable {
     }
 
     let kind: Kind
+
+    /// The decision in words, for `regpool explain`: `× 0.1 from g/L`, `partial date 03/2011 (MM/yyyy) → day 15`.
+    var described: String {
+        switch kind {
+        case .unitConverted(let unit, let factor): return "× \(factor) from \(unit)"
+        case .dateImputed(let pattern, let imputation):
+            return "partial date \(String(decoding: source, as: UTF8.self)) (\(pattern)) completed with \(imputation)"
+        }
+    }
+
     /// The column of the row the value is in.
     let column: Int
     let tag: RuleTag
