@@ -87,6 +87,8 @@ public struct Manifest: Sendable {
     public var libraries: [(name: String, version: String)] = []
     /// The Parquet codec the tables were written with.
     public var parquetCodec: String?
+    /// Inbox files that match no source (not read, but named in the audit), by centre.
+    public var ignored: [(centre: String, file: String)] = []
 
     public init(buildID: String, pipeline: String, regpoolVersion: String, cdmVersion: String,
                 keyFingerprint: String, inputs: [Input], configs: [ConfigFile], outputs: [Output],
@@ -130,6 +132,9 @@ public struct Manifest: Sendable {
                 ("codec", .string(parquetCodec)),
                 ("libraries", .object(libraries.map { ($0.name, .string($0.version)) })),
             ]))
+        }
+        if !ignored.isEmpty {
+            list("ignored_files", ignored.map { .object([("centre", .string($0.centre)), ("file", .string($0.file))]) })
         }
         list("configs", configs.map {
             .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))])

@@ -13,6 +13,8 @@ struct BuildManifestFile {
     let inputs: [Manifest.Input]
     /// Configuration files (pipeline, mappings, vocabularies, overrides, crosswalk).
     let configs: [Manifest.ConfigFile]
+    /// Inbox files the build did not read (they match no source), by centre.
+    let ignored: [(centre: String, file: String)]
     /// The manifest's own bytes.
     let bytes: [UInt8]
 
@@ -47,6 +49,10 @@ struct BuildManifestFile {
             guard let c = i["centre"] as? String, let p = i["path"] as? String, let s = i["sha256"] as? String
             else { return nil }
             return Manifest.Input(centre: c, path: p, sha256: s, bytes: (i["bytes"] as? Int) ?? -1)
+        }
+        self.ignored = (object["ignored_files"] as? [[String: Any]] ?? []).compactMap { i in
+            guard let c = i["centre"] as? String, let f = i["file"] as? String else { return nil }
+            return (c, f)
         }
         self.configs = (object["configs"] as? [[String: Any]] ?? []).compactMap { c in
             guard let r = c["role"] as? String, let p = c["path"] as? String, let s = c["sha256"] as? String

@@ -35,11 +35,13 @@ public struct BuildRebuilder: Sendable {
         var runner = PipelineRunner(pipelinePath: pipeline, outputOverride: scratch,
                                     crosswalk: try crosswalk(manifest), logger: logger)
         runner.pinnedInputs = manifest.inputs
+        runner.pinnedIgnored = manifest.ignored
         runner.expectedConfigs = manifest.configs.filter { $0.role != "crosswalk" }
         let summary = try runner.run()
         guard summary.buildID == manifest.buildID else {
             throw PipelineError(.verification, "The rebuild has build id \(summary.buildID), not \(manifest.buildID): "
-                + "the pseudonym key differs from the one the build used (the manifest keeps its fingerprint).")
+                + "the pseudonym key differs from the one the build used (the manifest keeps its fingerprint), or the "
+                + "pipeline now reads other files.")
         }
         let problems = manifest.outputs.compactMap { BuildVerifier.check($0, in: summary.buildPath) }.map {
             BuildVerifier.Problem(file: $0.file, reason: "made again differently — " + $0.reason)

@@ -2,12 +2,12 @@ import RegpoolLoad
 
 /// Restricting inboxes to the exports a published build read (`verify --rebuild`).
 extension CentreInbox {
-    /// This inbox with only the files `pinned` lists (by display path); files that arrived since
-    /// are left out, unread.
-    func restricted(to pinned: Set<String>, display: DisplayPath) -> CentreInbox {
+    /// This inbox with only the files `pinned` lists (by display path) and, when given, the
+    /// ignored files the build named; files that arrived since are left out, unread and unnamed.
+    func restricted(to pinned: Set<String>, display: DisplayPath, ignored names: [String]? = nil) -> CentreInbox {
         let keep = { (file: File) in pinned.contains(display.of(file.path)) }
         return CentreInbox(centre: centre, files: files.filter(keep), dictionaries: dictionaries.filter(keep),
-                           ignored: ignored, missingSources: missingSources)
+                           ignored: names ?? ignored, missingSources: missingSources)
     }
 
     /// Throws an input error naming the first export of `pinned` that is missing or changed in `found`.

@@ -17,6 +17,8 @@ public struct PipelineRunner {
     public let logger: Logger
     /// Only these exports are read, and each must still hash as listed (`verify --rebuild`).
     var pinnedInputs: [Manifest.Input]?
+    /// With `pinnedInputs`: the files the build ignored, by centre (newer ignored files are not named).
+    var pinnedIgnored: [(centre: String, file: String)] = []
     /// The pipeline, mapping and vocabulary files must hash as listed (`verify --rebuild`).
     var expectedConfigs: [Manifest.ConfigFile]?
     /// Told each stage as it starts (a progress line on a terminal).
@@ -42,7 +44,10 @@ public struct PipelineRunner {
             try CentreInbox.scan(centre, mapping: pipeline.mappings[centre.id]!)
         }
         if let pinnedInputs {
-            inboxes = inboxes.map { $0.restricted(to: Set(pinnedInputs.map(\.path)), display: pipeline.display) }
+            inboxes = inboxes.map { inbox in
+                inbox.restricted(to: Set(pinnedInputs.map(\.path)), display: pipeline.display,
+                                 ignored: pinnedIgnored.filter { $0.centre == inbox.centre.id }.map(\.file))
+            }
             try CentreInbox.checkPinned(pinnedInputs, found: inboxes.flatMap { $0.manifestInputs(pipeline.display) })
         }
         let linkInputs = try LinkageInputs.load(pipeline, crosswalk: crosswalk)
@@ -50,7 +55,8 @@ public struct PipelineRunner {
         if let expectedConfigs { try Self.checkConfigs(configs, expected: expectedConfigs) }
         let fingerprint = KeyLoader.fingerprint(key)
         let inputs = inboxes.flatMap { $0.manifestInputs(pipeline.display) }
-        let buildID = Self.buildID(configs: configs, inputs: inputs, keyFingerprint: fingerprint)
+        let ignored = inboxes.flatMap { inbox in inbox.ignored.map { (centre: inbox.centre.id, file: $0) } }
+        let buildID = Self.buildID(configs: configs, inputs: inputs, ignored: ignored, keyFingerprint: fingerprint)
         logger.info("build started", metadata: ["build": "\(buildID)", "centres": "\(inboxes.count)"])
 
         let cache = CentreStageCache(folder: pipeline.config.outputDirectory + "/stage", pipeline: pipeline, reuse: !full,
@@ -69,6 +75,7 @@ public struct PipelineRunner {
             cdmVersion: CDM.version, keyFingerprint: fingerprint, inputs: inputs, configs: configs, outputs: [],
             rejectedFiles: centres.filesRejected, rejectedRecords: rejected)
         manifest.linkage = LinkageReport.manifest(pooled)
+        manifest.ignored = ignored
         manifest.parquetCodec = pipeline.config.parquet.codec
         manifest.libraries = CodecLibraries.versions
         let extras = LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
@@ -142,10 +149,13 @@ public struct PipelineRunner {
     }
 
     /// A build id derived from everything that determines the build's content (never the clock).
-    static func buildID(configs: [Manifest.ConfigFile], inputs: [Manifest.Input], keyFingerprint: String) -> String {
+    /// Ignored inbox files count too: they are named in the audit.
+    static func buildID(configs: [Manifest.ConfigFile], inputs: [Manifest.Input],
+                        ignored: [(centre: String, file: String)] = [], keyFingerprint: String) -> String {
         var text = "regpool \(RegpoolVersion.number) cdm \(CDM.version) key \(keyFingerprint)\n"
         for c in configs { text += "config \(c.role) \(c.sha256)\n" }
         for i in inputs { text += "input \(i.centre) \(i.path) \(i.sha256)\n" }
+        for i in ignored { text += "ignored \(i.centre) \(i.file)\n" }
         let digest = SHA256.hash(data: Array(text.utf8))
         return "b-" + SHA256Hex.hex(digest.prefix(8))
     }

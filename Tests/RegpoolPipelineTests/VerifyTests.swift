@@ -81,4 +81,22 @@ final class VerifyTests: XCTestCase {
         let r = try regpool(["verify", "builds/current", "--rebuild"], cwd: copy.root)
         XCTAssertEqual(r.status, 0, r.out + r.err)
     }
+
+    /// A file that matches no source is named in the audit (P0002), so it is part of the build id;
+    /// one that arrives after a build is left out of that build's rebuild.
+    func testIgnoredFilesArePartOfTheBuildAndPinnedOnRebuild() throws {
+        let (copy, build) = try builtCopy("verify-ignored")
+        try "call the centre\n".write(toFile: copy.root + "/samples/kr-seoul/README.txt", atomically: true, encoding: .utf8)
+        let rebuilt = try regpool(["verify", build, "--rebuild"], cwd: copy.root)
+        XCTAssertEqual(rebuilt.status, 0, rebuilt.out + rebuilt.err)
+        let next = try regpool(["run", "pipelines/sample-nightly.yaml", "--json"], cwd: copy.root)
+        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(next.out.utf8)) as? [String: Any], next.out + next.err)
+        let id = try XCTUnwrap(summary["build_id"] as? String)
+        XCTAssertNotEqual(id, (build as NSString).lastPathComponent, "an ignored file changes the build")
+        let audit = try String(contentsOfFile: copy.root + "/builds/\(id)/audit.jsonl", encoding: .utf8)
+        XCTAssertTrue(audit.contains(#""code":"P0002","event":"FileIgnored","stage":"pipeline","centre":"kr-seoul","file":"README.txt""#))
+        let manifest = try String(contentsOfFile: copy.root + "/builds/\(id)/manifest.json", encoding: .utf8)
+        XCTAssertTrue(manifest.contains(#"{"centre":"kr-seoul","file":"README.txt"}"#), manifest)
+        XCTAssertEqual(try regpool(["verify", "builds/\(id)", "--rebuild"], cwd: copy.root).status, 0)
+    }
 }
