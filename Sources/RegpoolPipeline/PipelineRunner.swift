@@ -1,6 +1,5 @@
 import Crypto
 import Logging
-import RegpoolCodecs
 import RegpoolConfig
 import RegpoolLoad
 import RegpoolModel
@@ -40,16 +39,7 @@ public struct PipelineRunner {
         let lock = try OutputLock.take(pipeline.config.outputDirectory, logger: logger)
         defer { lock.release() }
         let key = try KeyLoader.load(pipeline.config.key)
-        var inboxes = try pipeline.config.centres.map { centre in
-            try CentreInbox.scan(centre, mapping: pipeline.mappings[centre.id]!)
-        }
-        if let pinnedInputs {
-            inboxes = inboxes.map { inbox in
-                inbox.restricted(to: Set(pinnedInputs.map(\.path)), display: pipeline.display,
-                                 ignored: pinnedIgnored.filter { $0.centre == inbox.centre.id }.map(\.file))
-            }
-            try CentreInbox.checkPinned(pinnedInputs, found: inboxes.flatMap { $0.manifestInputs(pipeline.display) })
-        }
+        let inboxes = try scanInboxes(pipeline)
         let linkInputs = try LinkageInputs.load(pipeline, crosswalk: crosswalk)
         let configs = pipeline.configFiles + linkInputs.files
         if let expectedConfigs { try Self.checkConfigs(configs, expected: expectedConfigs) }
@@ -74,10 +64,7 @@ public struct PipelineRunner {
             buildID: buildID, pipeline: pipeline.display.of(pipelinePath), regpoolVersion: RegpoolVersion.number,
             cdmVersion: CDM.version, keyFingerprint: fingerprint, inputs: inputs, configs: configs, outputs: [],
             rejectedFiles: centres.filesRejected, rejectedRecords: rejected)
-        manifest.linkage = LinkageReport.manifest(pooled)
-        manifest.ignored = ignored
-        manifest.parquetCodec = pipeline.config.parquet.codec
-        manifest.libraries = CodecLibraries.versions
+        manifest.complete(pooled: pooled, ignored: ignored, parquet: pipeline.config.parquet)
         let extras = LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
             + (try CohortReportFiles.files(tables: tables, buildID: buildID)) + DataDictionaryFiles.files()
             + (try ExportFiles.files(pipeline.config.exports, tables: tables))
@@ -85,11 +72,7 @@ public struct PipelineRunner {
         let path = try BuildWriter(
             outputDirectory: pipeline.config.outputDirectory, buildID: buildID, parquet: pipeline.config.parquet)
             .write(tables: tables, extras: extras, audit: audit, manifest: manifest)
-        let removed = OutputFolder(path: pipeline.config.outputDirectory).prune(keep: pipeline.config.keepBuilds)
-        if !removed.isEmpty {
-            logger.notice("old builds removed", metadata: [
-                "keep_builds": "\(pipeline.config.keepBuilds)", "removed": "\(removed.joined(separator: ", "))"])
-        }
+        let removed = prune(pipeline.config)
         return RunSummary(
             buildID: buildID, buildPath: path, tables: tables, recordsRead: centres.recordsRead,
             recordsRejected: rejected, filesRejected: centres.filesRejected, removedBuilds: removed,
