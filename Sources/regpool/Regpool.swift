@@ -19,7 +19,9 @@ struct Regpool: ParsableCommand {
             anything or needing the key. `regpool explain-link pipelines/NAME.yaml CENTRE:ID CENTRE:ID` shows why \
             two local patients are, or are not, one pooled patient. `regpool verify BUILD [--rebuild]` checks a \
             build against its manifest (and makes it again byte for byte); `regpool explain POOLED_ID` shows \
-            one patient's whole lineage. See README.md, docs/operations.md and docs/.
+            one patient's whole lineage; `regpool diff BUILD_A BUILD_B` what changed overnight; `regpool stage \
+            PIPELINE --centre ID` runs one centre's extraction as a separate job. See README.md, \
+            docs/operations.md and docs/scaling.md.
 
             Exit codes: 0 built (check: nothing to fix); 3 built with rejected inputs (see audit.jsonl); \
             4 check found problems in the data; 5 verify found a file that differs; 64 bad arguments; \

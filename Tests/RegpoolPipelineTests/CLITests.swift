@@ -19,6 +19,10 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(top.status, 0)
         XCTAssertTrue(top.out.contains("run"), top.out)
         XCTAssertTrue(top.out.contains("Exit codes"), top.out)
+        for command in ["verify", "explain", "diff", "stage", "report", "check", "inspect"] {
+            XCTAssertTrue(top.out.contains("  \(command)"), "\(command) is listed: \(top.out)")
+        }
+        XCTAssertTrue(top.out.contains("75 another run holds the output folder's"), top.out)
         let run = try TestSupport.run(try Self.binary(), ["run", "--help"])
         XCTAssertEqual(run.status, 0)
         XCTAssertTrue(run.out.contains("--out"), run.out)
