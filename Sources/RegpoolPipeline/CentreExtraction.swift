@@ -13,7 +13,7 @@ struct CentreExtraction {
     var validation: ValidationSettings = .defaults
     let logger: Logger
 
-    struct Outcome {
+    struct Outcome: Sendable {
         let result: CentreResult
         let audit: AuditLog
         let recordsRead: Int

@@ -17,6 +17,8 @@ struct CentreStageCache {
     /// False with `--full`: every centre is extracted again (and staged afresh).
     let reuse: Bool
     let logger: Logger
+    /// Writes stages on a second thread while the run links and assembles (joined by `finish()`).
+    let queue = StagingQueue()
 
     static let manifestName = "stage.json"
 
@@ -60,18 +62,35 @@ struct CentreStageCache {
         }
     }
 
-    /// Stages `outcome` (replacing the centre's older staged results); a failure only costs the next run time.
+    /// Stages `outcome` (replacing the centre's older staged results) in the background; a failure
+    /// only costs the next run time. `finish()` waits for every stage to be written.
     func save(_ outcome: CentreExtraction.Outcome, inbox: CentreInbox) {
         let key = key(inbox)
-        let centreFolder = "\(folder)/\(inbox.centre.id)"
-        do {
-            try StagedCentre.write(outcome, to: centreFolder, key: key)
-            for old in (try? FileManager.default.contentsOfDirectory(atPath: centreFolder)) ?? [] where old != key {
-                try? FileManager.default.removeItem(atPath: "\(centreFolder)/\(old)")
+        let centre = inbox.centre.id
+        let centreFolder = "\(folder)/\(centre)"
+        let logger = logger
+        queue.submit {
+            let clock = ContinuousClock()
+            let started = clock.now
+            do {
+                try StagedCentre.write(outcome, to: centreFolder, key: key)
+                logger.info("centre staged", metadata: ["centre": "\(centre)", "seconds": "\(Self.seconds(clock.now - started))"])
+                for old in (try? FileManager.default.contentsOfDirectory(atPath: centreFolder)) ?? [] where old != key {
+                    try? FileManager.default.removeItem(atPath: "\(centreFolder)/\(old)")
+                }
+            } catch {
+                logger.warning("centre not staged", metadata: ["centre": "\(centre)", "error": "\(error)"])
             }
-        } catch {
-            logger.warning("centre not staged", metadata: ["centre": "\(inbox.centre.id)", "error": "\(error)"])
         }
+    }
+
+    /// Waits until every staged result submitted is written.
+    func finish() {
+        queue.wait()
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// Why a centre has no staged result to reuse.

@@ -58,6 +58,7 @@ public struct CentreStager: Sendable {
             let fresh = CentreExtraction(inbox: inbox, mapping: pipeline.mappings[centre]!,
                                          validation: pipeline.config.validation, logger: logger).run()
             cache.save(fresh, inbox: inbox)
+            cache.finish()
             outcome = fresh
         }
         let key = cache.key(inbox)

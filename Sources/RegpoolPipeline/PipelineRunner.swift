@@ -51,6 +51,7 @@ public struct PipelineRunner {
 
         let cache = CentreStageCache(folder: pipeline.config.outputDirectory + "/stage", pipeline: pipeline, reuse: !full,
                                      logger: logger)
+        defer { cache.finish() }  // staged results are complete before the lock is let go
         let centres = CentreStage.run(pipeline, inboxes: inboxes, logger: logger, progress: progress, cache: cache)
         progress?("link", inboxes.count, inboxes.count + 3)
         let pooled = try Self.pool(centres.results, pipeline: pipeline, inputs: linkInputs, key: key, logger: logger)

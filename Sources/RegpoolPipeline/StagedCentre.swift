@@ -11,18 +11,24 @@ enum StagedCentre {
     static let writer = ParquetTableWriter(createdBy: RegpoolVersion.createdBy, options: ParquetWriterOptions())
 
     static func write(_ outcome: CentreExtraction.Outcome, to centreFolder: String, key: String) throws {
-        let tables = try CentreStaging.tables(outcome.result, extraction: outcome.audit)
         let partial = "\(centreFolder)/.partial-\(getpid())"
         let fm = FileManager.default
         try? fm.removeItem(atPath: partial)
         try fm.createDirectory(atPath: partial, withIntermediateDirectories: true)
         var files: [(String, JSONValue?)] = []
-        for table in tables {
-            let bytes = try writer.encode(table)
-            try Data(bytes).write(to: URL(fileURLWithPath: "\(partial)/\(table.schema.name).parquet"))
-            files.append((table.schema.name, .string(SHA256Hex.of(bytes))))
-            CrashPoint.hit("stage.written")
+        var failure: Error?
+        try CentreStaging.forEachTable(outcome.result, extraction: outcome.audit) { table in
+            guard failure == nil else { return }
+            do {
+                let bytes = try writer.encode(table)
+                try Data(bytes).write(to: URL(fileURLWithPath: "\(partial)/\(table.schema.name).parquet"))
+                files.append((table.schema.name, .string(SHA256Hex.of(bytes))))
+                CrashPoint.hit("stage.written")
+            } catch {
+                failure = error
+            }
         }
+        if let failure { throw failure }
         let manifest = JSONValue.object([
             ("format", .int(CentreStaging.formatVersion)), ("key", .string(key)), ("centre", .string(outcome.result.centre.id)),
             ("regpool_version", .string(RegpoolVersion.number)), ("records_read", .int(outcome.recordsRead)),

@@ -4,26 +4,48 @@ import RegpoolModel
 extension CentreStaging {
     /// The staged tables of `result` and the centre's extraction audit, in `schemas` order.
     public static func tables(_ result: CentreResult, extraction: AuditLog) throws(StagingError) -> [TableData] {
-        var patients = TableData(schema: StagingSchemas.patients)
+        var all: [TableData] = []
+        try forEachTable(result, extraction: extraction) { all.append($0) }
+        return all
+    }
+
+    /// Hands each staged table to `body` in `schemas` order, one at a time, so that only one is
+    /// in memory besides the result (a stage is written beside a run that is still assembling).
+    public static func forEachTable(_ result: CentreResult, extraction: AuditLog,
+                                    _ body: (TableData) throws(StagingError) -> Void) throws(StagingError) {
+        try body(try patientsTable(result.patients))
         var notes = TableData(schema: StagingSchemas.notes)
-        var rows = rowTables.map { TableData(schema: StagingSchemas.rows($0)) }
         for p in result.patients {
-            let id = Value.string(try StagingText.checked(p.localID))
-            patients.rows.append([
-                id, .int32(Int32(clamping: p.recordCount)), .int32(Int32(clamping: p.patientRecordCount)),
-                .bool(p.patients != nil), .bool(p.outcomes != nil),
+            let id = Value.string(p.localID)
+            for note in p.notes { notes.rows.append(try noteRow(id, note)) }
+        }
+        try body(notes)
+        try body(lineage(result.lineage))
+        try body(try audit(centre: result.audit, extraction: extraction))
+        for schema in rowTables {
+            var rows = TableData(schema: StagingSchemas.rows(schema))
+            for p in result.patients {
+                for (index, row) in patientRows(p, schema.name).enumerated() {
+                    rows.rows.append([.string(p.localID), .int32(Int32(index))] + row)
+                }
+            }
+            try body(rows)
+        }
+    }
+
+    /// One row per local patient: counts, which rows it has, origins and link keys.
+    static func patientsTable(_ patients: [LocalPatient]) throws(StagingError) -> TableData {
+        var table = TableData(schema: StagingSchemas.patients)
+        for p in patients {
+            table.rows.append([
+                .string(try StagingText.checked(p.localID)), .int32(Int32(clamping: p.recordCount)),
+                .int32(Int32(clamping: p.patientRecordCount)), .bool(p.patients != nil), .bool(p.outcomes != nil),
                 p.outcomesOrigin == nil ? .null : .string(try StagingText.origin(p.outcomesOrigin)),
                 .string(p.childRows.keys.sorted().joined(separator: ",")), .string(try StagingText.pairs(p.linkKeys)),
                 .string(try StagingText.origins(p.columnOrigins)), .string(try StagingText.origins(p.rowOrigins)),
             ])
-            for (t, schema) in rowTables.enumerated() {
-                for (index, row) in patientRows(p, schema.name).enumerated() {
-                    rows[t].rows.append([id, .int32(Int32(index))] + row)
-                }
-            }
-            for note in p.notes { notes.rows.append(try noteRow(id, note)) }
         }
-        return [patients, notes, lineage(result.lineage), try audit(centre: result.audit, extraction: extraction)] + rows
+        return table
     }
 
     /// The rows of `table` a patient holds (its per-patient row, or its child rows).
