@@ -218,4 +218,12 @@ public struct PatientReference: Sendable, Hashable, Comparable {
 
     /// `centre:local_id`.
     public var description: String { "\(centre):\(localID)" }
+
+    /// `centre:local id` split at the first colon (centre ids hold no colon); nil when a side is empty.
+    public init?(text: String) {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let centre = String(text[..<colon]), local = String(text[text.index(after: colon)...])
+        guard !centre.isEmpty, !local.isEmpty else { return nil }
+        self.init(centre: centre, localID: local)
+    }
 }

@@ -139,7 +139,8 @@ public struct PatientExplainer: Sendable {
         let joins = events.filter { $0.code == "L4002" }
         guard !joins.isEmpty else { return [] }
         let pairs = joins.compactMap { line -> (PatientReference, PatientReference)? in
-            guard let a = line["target_value"].flatMap(Self.reference), let b = line["source_value"].flatMap(Self.reference)
+            guard let a = line["target_value"].flatMap(PatientReference.init(text:)),
+                  let b = line["source_value"].flatMap(PatientReference.init(text:))
             else { return nil }
             return (a, b)
         }
@@ -152,11 +153,5 @@ public struct PatientExplainer: Sendable {
             notes.append("link weights not recomputed: \(error)")
         }
         return joins.map { PatientExplanation.Link(event: $0, explanation: nil) }
-    }
-
-    /// `centre:local id` split at the first colon.
-    static func reference(_ text: String) -> PatientReference? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        return PatientReference(centre: String(text[..<colon]), localID: String(text[text.index(after: colon)...]))
     }
 }

@@ -47,10 +47,6 @@ struct ExplainLink: ParsableCommand {
         }
     }
 
-    /// `centre:local id` split at the first colon (centre ids hold no colon); nil when a side is empty.
-    static func reference(_ text: String) -> PatientReference? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let centre = String(text[..<colon]), local = String(text[text.index(after: colon)...])
-        return centre.isEmpty || local.isEmpty ? nil : PatientReference(centre: centre, localID: local)
-    }
+    /// `centre:local id` (see `PatientReference.init?(text:)`).
+    static func reference(_ text: String) -> PatientReference? { PatientReference(text: text) }
 }
