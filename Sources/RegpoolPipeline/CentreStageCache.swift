@@ -74,7 +74,7 @@ struct CentreStageCache {
             let started = clock.now
             do {
                 try StagedCentre.write(outcome, to: centreFolder, key: key)
-                logger.info("centre staged", metadata: ["centre": "\(centre)", "seconds": "\(Self.seconds(clock.now - started))"])
+                logger.info("centre staged", metadata: ["centre": "\(centre)", "seconds": "\((clock.now - started).seconds)"])
                 for old in (try? FileManager.default.contentsOfDirectory(atPath: centreFolder)) ?? [] where old != key {
                     try? FileManager.default.removeItem(atPath: "\(centreFolder)/\(old)")
                 }
@@ -89,13 +89,10 @@ struct CentreStageCache {
         queue.wait()
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
     /// Why a centre has no staged result to reuse.
     static func why(_ folder: String, _ inbox: CentreInbox) -> String {
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(inbox.centre.id)")) ?? []
+        let existing = ((try? FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(inbox.centre.id)")) ?? [])
+            .filter { !$0.hasPrefix(".") }  // a killed stage job's partial folder is not a stage
         return existing.isEmpty ? "no staged result yet" : "its exports, mapping or settings changed since it was staged"
     }
 }

@@ -86,33 +86,47 @@ public struct PatientExplainer: Sendable {
         }
     }
 
-    /// What each record's mapping makes of it, read again from the exports the build read (a file
-    /// that changed since is skipped with a note).
+    /// What each record's mapping makes of it, read again from the exports the build read (each
+    /// centre's inbox listed and hashed once; a file that changed since is skipped with a note).
     func previewsOf(_ records: [PatientExplanation.Record], pipeline: LoadedPipeline, manifest: BuildManifestFile,
                     notes: inout [String]) -> [(PatientExplanation.Record, PreviewRow)] {
         var out: [(PatientExplanation.Record, PreviewRow)] = []
-        let byFile = Dictionary(grouping: records, by: { "\($0.centre)\u{1F}\($0.file)" })
-        for key in byFile.keys.sorted() {
-            let group = byFile[key]!
-            let first = group[0]
+        let byCentre = Dictionary(grouping: records, by: \.centre)
+        for centre in byCentre.keys.sorted() {
+            let byFile = Dictionary(grouping: byCentre[centre]!, by: \.file)
+            let inbox: CentreInbox
             do {
-                out += try previews(of: group, centre: first.centre, file: first.file, pipeline: pipeline, manifest: manifest)
-            } catch let error as PipelineError {
-                notes.append("\(first.centre) \(first.file): values not traced — \(error.message)")
+                inbox = try scan(centre, pipeline: pipeline)
             } catch {
-                notes.append("\(first.centre) \(first.file): values not traced — \(error)")
+                notes.append("\(centre): values not traced — \((error as? PipelineError)?.message ?? "\(error)")")
+                continue
+            }
+            for file in byFile.keys.sorted() {
+                do {
+                    out += try previews(of: byFile[file]!, file: file, inbox: inbox, pipeline: pipeline, manifest: manifest)
+                } catch {
+                    notes.append("\(centre) \(file): values not traced — \((error as? PipelineError)?.message ?? "\(error)")")
+                }
             }
         }
         return out
     }
 
-    /// The preview rows of the records of one file, checked against the build's input hash.
-    private func previews(of records: [PatientExplanation.Record], centre: String, file: String, pipeline: LoadedPipeline,
-                          manifest: BuildManifestFile) throws -> [(PatientExplanation.Record, PreviewRow)] {
+    /// The centre's inbox as it is now.
+    private func scan(_ centre: String, pipeline: LoadedPipeline) throws -> CentreInbox {
         guard let config = pipeline.config.centres.first(where: { $0.id == centre }), let mapping = pipeline.mappings[centre] else {
             throw PipelineError(.usage, "the pipeline has no centre \(centre) any more")
         }
-        let inbox = try CentreInbox.scan(config, mapping: mapping)
+        return try CentreInbox.scan(config, mapping: mapping)
+    }
+
+    /// The preview rows of the records of one file, checked against the build's input hash.
+    private func previews(of records: [PatientExplanation.Record], file: String, inbox: CentreInbox,
+                          pipeline: LoadedPipeline, manifest: BuildManifestFile) throws
+        -> [(PatientExplanation.Record, PreviewRow)]
+    {
+        let centre = inbox.centre.id
+        let mapping = pipeline.mappings[centre]!
         guard let inboxFile = inbox.files.first(where: { $0.name == file }) else {
             throw PipelineError(.input, "the export is no longer in the inbox")
         }

@@ -93,8 +93,7 @@ public struct PipelineRunner {
             throw PipelineError(.config, "Linkage cannot run with this pipeline's settings: \(error). Nothing was built.")
         }
         try checkCrosswalk(inputs.previous, pooled: pooled, key: key)
-        let elapsed = (clock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let seconds = (clock.now - started).seconds
         logger.info("linkage done", metadata: [
             "local_patients": "\(pooled.pooledIDs.count)", "pooled_patients": "\(pooled.patients.count)",
             "pairs_compared": "\(pooled.linkage?.pairsCompared ?? 0)", "seconds": "\(seconds)",
