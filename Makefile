@@ -16,7 +16,7 @@ PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0 lifelines==0.30.3 web
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINE ?= pipelines/sample-nightly.yaml
 
-.PHONY: run test deps apt-deps test-apt-deps install-apt py-deps build release bench bench-writer bench-linkage bench-scale golden \
+.PHONY: run test lint format deps apt-deps test-apt-deps install-apt py-deps build release bench bench-writer bench-linkage bench-scale golden \
 	report-screenshot crash-test clean
 
 ## run: build regpool (release) and run the sample nightly pipeline into builds/
@@ -27,8 +27,17 @@ run: apt-deps release
 
 ## test: every test — Swift unit, golden and interop tests (outputs read back by pyarrow, DuckDB,
 ## polars; survival figures recomputed by lifelines; report.html opened in headless Chromium)
-test: deps test-apt-deps
+test: deps test-apt-deps lint
 	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_REQUIRE_INTEROP=1 $(SWIFT) test --disable-swift-testing
+
+## lint: the toolchain's swift-format checks Sources, Tests and Package.swift against .swift-format
+## (layout and rules; any finding fails); `make format` rewrites the files to pass
+SWIFT_SOURCES := Sources Tests Package.swift
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
 
 ## golden: re-record the pipeline golden files after an intended output change (review the diff!)
 golden: deps

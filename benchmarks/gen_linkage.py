@@ -49,7 +49,7 @@ _NEEDS_QUOTES = re.compile('[;"\n\r]')
 # tolerances; categories [0]) and thresholds. `sample` (the default) blocks as
 # pipelines/sample-nightly.yaml, so the figures are what users of that configuration get (with
 # m/u and the prior by EM). `stress` is the engine's 10k stress test
-# (Tests/RegpoolTransformTests/LinkageStressTests.swift) without birth_month and region, which
+# (Tests/RegpoolMappingTests/LinkageStressTests.swift) without birth_month and region, which
 # these fr-lyon-format centres do not tell apart.
 PROFILES = {
     "sample": {

@@ -1,15 +1,15 @@
 /// A Parquet compression codec (parquet.thrift `CompressionCodec`).
-public enum CompressionCodec: String, Sendable, CaseIterable, Hashable {
+package enum CompressionCodec: String, Sendable, CaseIterable, Hashable {
     case uncompressed, snappy, gzip, zstd
 }
 
 extension CompressionCodec {
     /// The largest output `decompress` will allocate: page sizes are untrusted input.
-    public static let maxDecompressedSize = 1 << 30
+    package static let maxDecompressedSize = 1 << 30
 
     /// The compressed bytes of `input` (deterministic: same input, level and library version →
     /// same bytes). `level` is ZSTD's (1–22, default 3) or GZIP's (1–9, default 6).
-    public func compress(_ input: [UInt8], level: Int? = nil) throws -> [UInt8] {
+    package func compress(_ input: [UInt8], level: Int? = nil) throws -> [UInt8] {
         switch self {
         case .uncompressed: return input
         case .snappy: return try Snappy.compress(input)
@@ -19,10 +19,12 @@ extension CompressionCodec {
     }
 
     /// The decompressed bytes; throws `CodecError` unless they are exactly `uncompressedSize` bytes.
-    public func decompress(_ input: ArraySlice<UInt8>, uncompressedSize: Int) throws -> [UInt8] {
+    package func decompress(_ input: ArraySlice<UInt8>, uncompressedSize: Int) throws -> [UInt8] {
         guard uncompressedSize >= 0, uncompressedSize <= Self.maxDecompressedSize else {
-            throw CodecError(self, "a page claims \(uncompressedSize) uncompressed bytes; at most "
-                + "\(Self.maxDecompressedSize) are accepted")
+            throw CodecError(
+                self,
+                "a page claims \(uncompressedSize) uncompressed bytes; at most "
+                    + "\(Self.maxDecompressedSize) are accepted")
         }
         switch self {
         case .uncompressed:
@@ -38,22 +40,22 @@ extension CompressionCodec {
 }
 
 /// A codec failure: which codec and what went wrong, in a sentence.
-public struct CodecError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let codec: CompressionCodec
-    public let problem: String
+package struct CodecError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let codec: CompressionCodec
+    package let problem: String
 
     init(_ codec: CompressionCodec, _ problem: String) {
         self.codec = codec
         self.problem = problem
     }
 
-    public var description: String { "\(codec.rawValue.uppercased()): \(problem)" }
+    package var description: String { "\(codec.rawValue.uppercased()): \(problem)" }
 }
 
 /// The C libraries' versions at run time, for the build manifest.
-public enum CodecLibraries {
+package enum CodecLibraries {
     /// `libzstd` and `zlib` as loaded; snappy has no run-time version call and is not listed.
-    public static var versions: [(name: String, version: String)] {
+    package static var versions: [(name: String, version: String)] {
         [("libzstd", Zstd.version), ("zlib", Gzip.version)]
     }
 }

@@ -12,8 +12,10 @@ enum Gzip {
         guard (1...9).contains(level) else { throw CodecError(.gzip, "level \(level) is not in 1...9") }
         var stream = z_stream()
         // windowBits 15 + 16: a gzip header and trailer instead of zlib's.
-        guard deflateInit2_(&stream, Int32(level), Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        guard
+            deflateInit2_(
+                &stream, Int32(level), Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { throw CodecError(.gzip, "zlib could not start deflate") }
         defer { deflateEnd(&stream) }
         var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
@@ -69,9 +71,9 @@ enum Gzip {
 }
 
 /// CRC-32 (IEEE 802.3) through zlib's table-braided implementation: Parquet page checksums.
-public enum CRC32 {
+package enum CRC32 {
     /// The CRC-32 of `bytes`.
-    public static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    package static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         bytes.withUnsafeBufferPointer { buffer in
             var crc = crc32(0, nil, 0)
             var offset = 0

@@ -34,8 +34,10 @@ enum Zstd {
             }
         }
         if ZSTD_isError(written) != 0 {
-            throw CodecError(.zstd, "the page is not a valid ZSTD frame of \(size) bytes: "
-                + String(cString: ZSTD_getErrorName(written)))
+            throw CodecError(
+                .zstd,
+                "the page is not a valid ZSTD frame of \(size) bytes: "
+                    + String(cString: ZSTD_getErrorName(written)))
         }
         guard written == size else {
             throw CodecError(.zstd, "the page decompresses to \(written) bytes, its header says \(size)")

@@ -1,5 +1,5 @@
 /// A derivation regpool can compute over a whole patient, named in a mapping's `derive:` list.
-public enum DerivationName: String, Sendable, Equatable, CaseIterable {
+package enum DerivationName: String, Sendable, Equatable, CaseIterable {
     /// A `transplants` row for each treatment line of category allo_sct with a start date.
     case transplantsFromTreatmentLines = "transplants_from_treatment_lines"
     /// A null `transplants.directly_after_len` from the order of the treatment lines.
@@ -7,18 +7,18 @@ public enum DerivationName: String, Sendable, Equatable, CaseIterable {
 }
 
 /// One entry of a mapping's `derive:` list, with where it was written (for the audit's `rule`).
-public struct DerivationSpec: Sendable, Equatable {
+package struct DerivationSpec: Sendable, Equatable {
     /// Which derivation.
-    public var name: DerivationName
+    package var name: DerivationName
     /// The list entry in the mapping file.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// An entry written at `location`.
-    public init(name: DerivationName, location: SourceLocation) {
+    package init(name: DerivationName, location: SourceLocation) {
         self.name = name
         self.location = location
     }
 
     /// The audit `rule` text: `file:line derive.NAME`.
-    public var reference: String { "\(location.file):\(location.line) derive.\(name.rawValue)" }
+    package var reference: String { "\(location.file):\(location.line) derive.\(name.rawValue)" }
 }

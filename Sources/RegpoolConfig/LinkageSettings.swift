@@ -2,23 +2,25 @@ import RegpoolModel
 
 /// The pipeline's `linkage:` section: how local patients of different centres become one pooled
 /// patient (deterministic rules, Fellegi–Sunter scoring, survivorship, overrides, id crosswalk).
-public struct LinkageSettings: Sendable, Equatable {
+package struct LinkageSettings: Sendable, Equatable {
     /// Deterministic rules, applied before any probabilistic scoring.
-    public var deterministic: [DeterministicRule]
+    package var deterministic: [DeterministicRule]
     /// Fellegi–Sunter scoring; nil = deterministic rules and overrides only.
-    public var probabilistic: ProbabilisticSettings?
+    package var probabilistic: ProbabilisticSettings?
     /// Which member's values win in a cluster.
-    public var survivorship: SurvivorshipSettings
+    package var survivorship: SurvivorshipSettings
     /// The overrides file (resolved path), when the pipeline names one.
-    public var overrides: String?
+    package var overrides: String?
     /// The previous build's id crosswalk (resolved path), when the pipeline names one.
-    public var crosswalk: String?
-    public var location: SourceLocation
+    package var crosswalk: String?
+    package var location: SourceLocation
 
     /// Settings.
-    public init(deterministic: [DeterministicRule] = [], probabilistic: ProbabilisticSettings? = nil,
-                survivorship: SurvivorshipSettings = .defaults, overrides: String? = nil, crosswalk: String? = nil,
-                location: SourceLocation) {
+    package init(
+        deterministic: [DeterministicRule] = [], probabilistic: ProbabilisticSettings? = nil,
+        survivorship: SurvivorshipSettings = .defaults, overrides: String? = nil, crosswalk: String? = nil,
+        location: SourceLocation
+    ) {
         self.deterministic = deterministic
         self.probabilistic = probabilistic
         self.survivorship = survivorship
@@ -30,14 +32,14 @@ public struct LinkageSettings: Sendable, Equatable {
 
 /// A deterministic rule: a record whose `left` key equals another record's `right` key is the same
 /// patient (e.g. a registry column citing the trial subject id).
-public struct DeterministicRule: Sendable, Equatable {
-    public var name: String
-    public var left: LinkKeyReference
-    public var right: LinkKeyReference
-    public var location: SourceLocation
+package struct DeterministicRule: Sendable, Equatable {
+    package var name: String
+    package var left: LinkKeyReference
+    package var right: LinkKeyReference
+    package var location: SourceLocation
 
     /// A rule.
-    public init(name: String, left: LinkKeyReference, right: LinkKeyReference, location: SourceLocation) {
+    package init(name: String, left: LinkKeyReference, right: LinkKeyReference, location: SourceLocation) {
         self.name = name
         self.left = left
         self.right = right
@@ -46,37 +48,39 @@ public struct DeterministicRule: Sendable, Equatable {
 }
 
 /// A key of a centre's records: `local_id` (the patient key) or a link key its mapping declares (`link:`).
-public struct LinkKeyReference: Sendable, Equatable {
+package struct LinkKeyReference: Sendable, Equatable {
     /// The centre whose records this side takes; nil = any centre.
-    public var centre: String?
+    package var centre: String?
     /// `local_id`, or the name of a mapping link key.
-    public var key: String
+    package var key: String
 
     /// The name of the built-in key holding the centre's own patient key.
-    public static let localID = "local_id"
+    package static let localID = "local_id"
 
     /// A reference.
-    public init(centre: String?, key: String) {
+    package init(centre: String?, key: String) {
         self.centre = centre
         self.key = key
     }
 }
 
 /// Fellegi–Sunter settings: blocking passes, comparisons, estimation, thresholds.
-public struct ProbabilisticSettings: Sendable, Equatable {
-    public var blocking: [BlockingRule]
-    public var comparisons: [ComparisonSpec]
-    public var estimation: Estimation
+package struct ProbabilisticSettings: Sendable, Equatable {
+    package var blocking: [BlockingRule]
+    package var comparisons: [ComparisonSpec]
+    package var estimation: Estimation
     /// The prior match probability λ among compared pairs; nil = estimated by EM (start 0.01).
-    public var prior: Double?
+    package var prior: Double?
     /// At or above: link.
-    public var linkThreshold: Double
+    package var linkThreshold: Double
     /// At or above (and below `linkThreshold`): clerical review; below: separate.
-    public var reviewThreshold: Double
+    package var reviewThreshold: Double
 
     /// Settings.
-    public init(blocking: [BlockingRule], comparisons: [ComparisonSpec], estimation: Estimation = .em(),
-                prior: Double? = nil, linkThreshold: Double = 0.95, reviewThreshold: Double = 0.5) {
+    package init(
+        blocking: [BlockingRule], comparisons: [ComparisonSpec], estimation: Estimation = .em(),
+        prior: Double? = nil, linkThreshold: Double = 0.95, reviewThreshold: Double = 0.5
+    ) {
         self.blocking = blocking
         self.comparisons = comparisons
         self.estimation = estimation
@@ -87,7 +91,7 @@ public struct ProbabilisticSettings: Sendable, Equatable {
 }
 
 /// How m and u probabilities are obtained.
-public enum Estimation: Sendable, Equatable {
+package enum Estimation: Sendable, Equatable {
     /// Expectation–maximisation over the compared pairs' comparison patterns (given m/u are start values).
     case em(maxIterations: Int = 100, tolerance: Double = 1e-6)
     /// As given in every comparison (`m:` and `u:` required).
@@ -97,14 +101,14 @@ public enum Estimation: Sendable, Equatable {
 /// One blocking pass: records that agree exactly on every `on` field are candidates; with `sort`
 /// and `window`, only records within `window` places of each other in `sort` order (sorted
 /// neighbourhood) are. A record with a null `on` or `sort` field takes no part in the pass.
-public struct BlockingRule: Sendable, Equatable {
-    public var on: [LinkageField]
-    public var sort: LinkageField?
-    public var window: Int?
-    public var location: SourceLocation
+package struct BlockingRule: Sendable, Equatable {
+    package var on: [LinkageField]
+    package var sort: LinkageField?
+    package var window: Int?
+    package var location: SourceLocation
 
     /// A pass.
-    public init(on: [LinkageField], sort: LinkageField? = nil, window: Int? = nil, location: SourceLocation) {
+    package init(on: [LinkageField], sort: LinkageField? = nil, window: Int? = nil, location: SourceLocation) {
         self.on = on
         self.sort = sort
         self.window = window
@@ -114,20 +118,22 @@ public struct BlockingRule: Sendable, Equatable {
 
 /// One comparison: levels `|a - b| <= tolerances[0]`, `<= tolerances[1]`, …, then "disagree";
 /// a null on either side is no level at all (neither agreement nor disagreement).
-public struct ComparisonSpec: Sendable, Equatable {
-    public var field: LinkageField
+package struct ComparisonSpec: Sendable, Equatable {
+    package var field: LinkageField
     /// Ascending tolerances (days for dates, years/months for birth fields, mg for doses);
     /// `[0]` for categories (agree / disagree).
-    public var tolerances: [Double]
+    package var tolerances: [Double]
     /// Given (or starting) m per level, disagreement last: `tolerances.count + 1` values.
-    public var m: [Double]?
+    package var m: [Double]?
     /// Given (or starting) u per level, as `m`.
-    public var u: [Double]?
-    public var location: SourceLocation
+    package var u: [Double]?
+    package var location: SourceLocation
 
     /// A comparison.
-    public init(field: LinkageField, tolerances: [Double] = [0], m: [Double]? = nil, u: [Double]? = nil,
-                location: SourceLocation) {
+    package init(
+        field: LinkageField, tolerances: [Double] = [0], m: [Double]? = nil, u: [Double]? = nil,
+        location: SourceLocation
+    ) {
         self.field = field
         self.tolerances = tolerances
         self.m = m
@@ -136,20 +142,26 @@ public struct ComparisonSpec: Sendable, Equatable {
     }
 
     /// Levels including "disagree".
-    public var levelCount: Int { tolerances.count + 1 }
+    package var levelCount: Int { tolerances.count + 1 }
 }
 
 /// The quasi-identifiers linkage can compare (what exports carry; never names or full birth dates).
-public enum LinkageField: String, Sendable, Equatable, CaseIterable {
-    case sex, birthYear = "birth_year", birthMonth = "birth_month", diagnosisDate = "diagnosis_date"
-    case lenStartDate = "len_start_date", lenInitialDose = "len_initial_dose"
-    case karyotypeCategory = "karyotype_category", whoClass = "who_class", region
+package enum LinkageField: String, Sendable, Equatable, CaseIterable {
+    case sex
+    case birthYear = "birth_year"
+    case birthMonth = "birth_month"
+    case diagnosisDate = "diagnosis_date"
+    case lenStartDate = "len_start_date"
+    case lenInitialDose = "len_initial_dose"
+    case karyotypeCategory = "karyotype_category"
+    case whoClass = "who_class"
+    case region
 
     /// How values of the field are compared.
-    public enum Kind: Sendable { case category, integer, date, number }
+    package enum Kind: Sendable { case category, integer, date, number }
 
     /// The field's kind.
-    public var kind: Kind {
+    package var kind: Kind {
         switch self {
         case .sex, .karyotypeCategory, .whoClass, .region: .category
         case .birthYear, .birthMonth: .integer
@@ -160,37 +172,41 @@ public enum LinkageField: String, Sendable, Equatable, CaseIterable {
 }
 
 /// Survivorship: baseline fields from the highest-priority source, gaps from the others.
-public struct SurvivorshipSettings: Sendable, Equatable {
+package struct SurvivorshipSettings: Sendable, Equatable {
     /// `cohort_source` tokens, highest priority first.
-    public var sourcePriority: [String]
+    package var sourcePriority: [String]
     /// Child rows of two members are one row when their natural keys agree, dates within this many days.
-    public var dateToleranceDays: Int
+    package var dateToleranceDays: Int
 
     /// clinical_trial > compassionate_use > registry, 7 days.
-    public static let defaults = SurvivorshipSettings(
+    package static let defaults = SurvivorshipSettings(
         sourcePriority: ["clinical_trial", "compassionate_use", "registry"], dateToleranceDays: 7)
 
     /// Settings.
-    public init(sourcePriority: [String], dateToleranceDays: Int) {
+    package init(sourcePriority: [String], dateToleranceDays: Int) {
         self.sourcePriority = sourcePriority
         self.dateToleranceDays = dateToleranceDays
     }
 }
 
 /// One line of the overrides file: a person's decision on a pair of local patients.
-public struct LinkOverride: Sendable, Equatable {
-    public enum Decision: String, Sendable, Equatable { case forceLink = "force_link", forceSeparate = "force_separate" }
+package struct LinkOverride: Sendable, Equatable {
+    package enum Decision: String, Sendable, Equatable {
+        case forceLink = "force_link"
+        case forceSeparate = "force_separate"
+    }
 
-    public var decision: Decision
-    public var a: PatientReference
-    public var b: PatientReference
+    package var decision: Decision
+    package var a: PatientReference
+    package var b: PatientReference
     /// The reviewer's reason, as written.
-    public var reason: String
+    package var reason: String
     /// `overrides.csv:LINE`.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// An override.
-    public init(decision: Decision, a: PatientReference, b: PatientReference, reason: String, location: SourceLocation) {
+    package init(decision: Decision, a: PatientReference, b: PatientReference, reason: String, location: SourceLocation)
+    {
         self.decision = decision
         self.a = a
         self.b = b
@@ -200,29 +216,30 @@ public struct LinkOverride: Sendable, Equatable {
 }
 
 /// A local patient: centre id and the centre's own patient key.
-public struct PatientReference: Sendable, Hashable, Comparable {
-    public var centre: String
-    public var localID: String
+package struct PatientReference: Sendable, Hashable, Comparable {
+    package var centre: String
+    package var localID: String
 
     /// A reference.
-    public init(centre: String, localID: String) {
+    package init(centre: String, localID: String) {
         self.centre = centre
         self.localID = localID
     }
 
     /// By centre, then local id, on UTF-8 bytes.
-    public static func < (a: PatientReference, b: PatientReference) -> Bool {
+    package static func < (a: PatientReference, b: PatientReference) -> Bool {
         if a.centre != b.centre { return a.centre.utf8.lexicographicallyPrecedes(b.centre.utf8) }
         return a.localID.utf8.lexicographicallyPrecedes(b.localID.utf8)
     }
 
     /// `centre:local_id`.
-    public var description: String { "\(centre):\(localID)" }
+    package var description: String { "\(centre):\(localID)" }
 
     /// `centre:local id` split at the first colon (centre ids hold no colon); nil when a side is empty.
-    public init?(text: String) {
+    package init?(text: String) {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let centre = String(text[..<colon]), local = String(text[text.index(after: colon)...])
+        let centre = String(text[..<colon])
+        let local = String(text[text.index(after: colon)...])
         guard !centre.isEmpty, !local.isEmpty else { return nil }
         self.init(centre: centre, localID: local)
     }

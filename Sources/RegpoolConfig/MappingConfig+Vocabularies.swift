@@ -5,7 +5,7 @@ extension MappingConfig {
     /// names the mapping declares): the rule's own `map` entries win over the vocabulary's. Every
     /// vocabulary target must be a valid value of each column that uses it; all problems are
     /// reported at once, at the vocabulary entry, naming the rule.
-    public func bound(to vocabularies: [String: Vocabulary]) throws(ConfigError) -> MappingConfig {
+    package func bound(to vocabularies: [String: Vocabulary]) throws(ConfigError) -> MappingConfig {
         var problems: [ConfigProblem] = []
         var out = self
         out.updateRules { rule, table in
@@ -35,8 +35,9 @@ extension MappingConfig {
     private static func bind(_ rule: inout ColumnRule, _ vocabulary: Vocabulary, table: String) -> [ConfigProblem] {
         guard let column = CDM.table(table)?.column(rule.column) else { return [] }
         let name = "\(table).\(rule.column)"
-        let check = ValueCheck(name: name, type: column.type, decimal: rule.decimal, datePattern: rule.datePattern,
-                               pivot: rule.pivot)
+        let check = ValueCheck(
+            name: name, type: column.type, decimal: rule.decimal, datePattern: rule.datePattern,
+            pivot: rule.pivot)
         var entries = rule.map ?? []
         var seen = Dictionary(entries.map { (rule.fold.fold($0.source), $0.target) }, uniquingKeysWith: { a, _ in a })
         var vocabularyTargets: [String: String?] = [:]
@@ -49,9 +50,12 @@ extension MappingConfig {
             }
             let folded = rule.fold.fold(e.label)
             if let other = vocabularyTargets[folded], other != e.target {
-                problems.append(ConfigProblem(e.location, "label '\(e.label)' means \(e.target ?? "~") but another label "
-                    + "that folds to the same text means \(other ?? "~") (\(user), which folds labels)",
-                    hint: "give both labels the same value, or do not fold"))
+                problems.append(
+                    ConfigProblem(
+                        e.location,
+                        "label '\(e.label)' means \(e.target ?? "~") but another label "
+                            + "that folds to the same text means \(other ?? "~") (\(user), which folds labels)",
+                        hint: "give both labels the same value, or do not fold"))
                 continue
             }
             vocabularyTargets[folded] = e.target
@@ -66,6 +70,8 @@ extension MappingConfig {
     /// Problems without repeats (a vocabulary used by several rules of one column type).
     private static func unique(_ problems: [ConfigProblem]) -> [ConfigProblem] {
         var seen: Set<String> = []
-        return problems.filter { seen.insert("\($0.location.file):\($0.location.line):\($0.location.column) \($0.message)").inserted }
+        return problems.filter {
+            seen.insert("\($0.location.file):\($0.location.line):\($0.location.column) \($0.message)").inserted
+        }
     }
 }

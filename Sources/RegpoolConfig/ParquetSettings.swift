@@ -1,33 +1,35 @@
 /// How a pipeline's Parquet files are written (`parquet:`; see docs/pipeline.md).
-public struct ParquetSettings: Sendable, Equatable {
+package struct ParquetSettings: Sendable, Equatable {
     /// The page codecs a pipeline may name.
-    public static let codecs = ["zstd", "snappy", "gzip", "uncompressed"]
+    package static let codecs = ["zstd", "snappy", "gzip", "uncompressed"]
     /// The columns a pipeline may partition by.
-    public static let partitionColumns = ["centre_id"]
+    package static let partitionColumns = ["centre_id"]
 
     /// One of `codecs` (default `zstd`).
-    public var codec: String
+    package var codec: String
     /// The codec's level; nil = its default.
-    public var compressionLevel: Int?
+    package var compressionLevel: Int?
     /// Rows per row group.
-    public var rowGroupRows: Int
+    package var rowGroupRows: Int
     /// Uncompressed bytes per data page (about).
-    public var pageBytes: Int
+    package var pageBytes: Int
     /// Dictionary-encode columns (falling back to PLAIN past `dictionaryPageLimit`).
-    public var dictionary: Bool
-    public var dictionaryPageLimit: Int
+    package var dictionary: Bool
+    package var dictionaryPageLimit: Int
     /// Page CRC-32 checksums.
-    public var pageChecksums: Bool
+    package var pageChecksums: Bool
     /// Hive partitioning `TABLE/centre_id=X/part-0.parquet`; nil = one file per table.
-    public var partitionBy: String?
+    package var partitionBy: String?
 
     /// The defaults: ZSTD, 1,048,576-row groups, 1 MiB pages and dictionaries, checksums, no partitions.
-    public static let defaults = ParquetSettings(
+    package static let defaults = ParquetSettings(
         codec: "zstd", compressionLevel: nil, rowGroupRows: 1 << 20, pageBytes: 1 << 20, dictionary: true,
         dictionaryPageLimit: 1 << 20, pageChecksums: true, partitionBy: nil)
 
-    public init(codec: String, compressionLevel: Int?, rowGroupRows: Int, pageBytes: Int, dictionary: Bool,
-                dictionaryPageLimit: Int, pageChecksums: Bool, partitionBy: String?) {
+    package init(
+        codec: String, compressionLevel: Int?, rowGroupRows: Int, pageBytes: Int, dictionary: Bool,
+        dictionaryPageLimit: Int, pageChecksums: Bool, partitionBy: String?
+    ) {
         self.codec = codec
         self.compressionLevel = compressionLevel
         self.rowGroupRows = rowGroupRows

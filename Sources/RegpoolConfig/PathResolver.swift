@@ -1,7 +1,7 @@
 /// Resolves configuration paths against a base folder; pure string work, no file system access.
-enum PathResolver {
+package enum PathResolver {
     /// `path` if absolute, else `base/path`; `.` and `a/..` segments are removed.
-    static func resolve(_ path: String, against base: String) -> String {
+    package static func resolve(_ path: String, against base: String) -> String {
         if path.hasPrefix("/") || base.isEmpty { return normalise(path) }
         return normalise(base + "/" + path)
     }
@@ -14,8 +14,7 @@ enum PathResolver {
             switch segment {
             case ".": continue
             case "..":
-                if let last = kept.last, last != ".." { kept.removeLast() }
-                else if !absolute { kept.append(segment) }
+                if let last = kept.last, last != ".." { kept.removeLast() } else if !absolute { kept.append(segment) }
             default: kept.append(segment)
             }
         }

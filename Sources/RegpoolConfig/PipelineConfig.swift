@@ -4,33 +4,35 @@ import RegpoolModel
 ///
 /// Relative paths in the file are resolved against the pipeline file's folder by the parser,
 /// so every path here is ready to open.
-public struct PipelineConfig: Sendable, Equatable {
-    public var version: Int
-    public var name: String
+package struct PipelineConfig: Sendable, Equatable {
+    package var version: Int
+    package var name: String
     /// The output folder: builds go in `<output>/<build-id>/`, and `<output>/current` points at the newest.
-    public var outputDirectory: String
-    public var key: KeySource
-    public var centres: [CentreConfig]
+    package var outputDirectory: String
+    package var key: KeySource
+    package var centres: [CentreConfig]
     /// The pipeline file as given (for messages and the manifest).
-    public var file: String
+    package var file: String
     /// The consortium's actions per validation rule (`validation:`; default: every rule's default).
-    public var validation: ValidationSettings
+    package var validation: ValidationSettings
     /// Cross-centre linkage (`linkage:`); nil = every local patient is its own pooled patient.
-    public var linkage: LinkageSettings?
+    package var linkage: LinkageSettings?
     /// How the Parquet files are written (`parquet:`; default: ZSTD, one file per table).
-    public var parquet: ParquetSettings
+    package var parquet: ParquetSettings
     /// Extra formats of analysis_cohort (`exports:`: `spss`, `csv`), in the order given.
-    public var exports: [String]
+    package var exports: [String]
     /// How many builds to keep in the output folder (`keep_builds:`); older ones are removed after
     /// a publish, never the one `current` points at.
-    public var keepBuilds: Int
+    package var keepBuilds: Int
     /// Two weeks of nightly builds.
-    public static let defaultKeepBuilds = 14
+    package static let defaultKeepBuilds = 14
 
-    public init(version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String,
-                validation: ValidationSettings = .defaults, linkage: LinkageSettings? = nil,
-                parquet: ParquetSettings = .defaults, exports: [String] = [],
-                keepBuilds: Int = PipelineConfig.defaultKeepBuilds) {
+    package init(
+        version: Int, name: String, outputDirectory: String, key: KeySource, centres: [CentreConfig], file: String,
+        validation: ValidationSettings = .defaults, linkage: LinkageSettings? = nil,
+        parquet: ParquetSettings = .defaults, exports: [String] = [],
+        keepBuilds: Int = PipelineConfig.defaultKeepBuilds
+    ) {
         self.version = version
         self.name = name
         self.outputDirectory = outputDirectory
@@ -46,7 +48,7 @@ public struct PipelineConfig: Sendable, Equatable {
 }
 
 /// Where the consortium's pseudonym key comes from. The key itself never enters a config value.
-public enum KeySource: Sendable, Equatable {
+package enum KeySource: Sendable, Equatable {
     /// An environment variable holding the key (hex, base64 or raw text; see docs).
     case environment(String)
     /// A file whose content (trimmed) is the key.
@@ -54,23 +56,25 @@ public enum KeySource: Sendable, Equatable {
 }
 
 /// One centre of a pipeline.
-public struct CentreConfig: Sendable, Equatable {
+package struct CentreConfig: Sendable, Equatable {
     /// The centre's id as written into `source_records.centre_id`, e.g. `fr-lyon`.
-    public var id: String
+    package var id: String
     /// A `region` token of the CDM.
-    public var region: String
+    package var region: String
     /// A `cohort_source` token of the CDM.
-    public var cohortSource: String
+    package var cohortSource: String
     /// The folder the centre's exports arrive in (resolved).
-    public var inbox: String
+    package var inbox: String
     /// The mapping file (resolved path).
-    public var mapping: String
+    package var mapping: String
     /// Globs (relative to the inbox) restricting which files are considered; default `["*"]`.
-    public var files: [String]
-    public var location: SourceLocation
+    package var files: [String]
+    package var location: SourceLocation
 
-    public init(id: String, region: String, cohortSource: String, inbox: String, mapping: String,
-                files: [String] = ["*"], location: SourceLocation) {
+    package init(
+        id: String, region: String, cohortSource: String, inbox: String, mapping: String,
+        files: [String] = ["*"], location: SourceLocation
+    ) {
         self.id = id
         self.region = region
         self.cohortSource = cohortSource

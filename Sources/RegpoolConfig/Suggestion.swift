@@ -1,7 +1,7 @@
 /// "Did you mean …?" suggestions for misspelt keys, tables, columns and tokens.
-enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word` (edit distance ≤ 2, ignoring case), or nil.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let target = Array(word.lowercased())
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -14,7 +14,7 @@ enum Suggestion {
     }
 
     /// A hint naming the closest candidate, or nil.
-    static func hint(for word: String, in candidates: [String]) -> String? {
+    package static func hint(for word: String, in candidates: [String]) -> String? {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 

@@ -1,18 +1,18 @@
 import RegpoolModel
 
 /// The consortium's choice of action per validation rule (the pipeline's `validation:` key).
-public struct ValidationSettings: Sendable, Equatable {
+package struct ValidationSettings: Sendable, Equatable {
     /// One rule whose action the pipeline file sets.
-    public struct Override: Sendable, Equatable {
+    package struct Override: Sendable, Equatable {
         /// The rule's code, e.g. `V7005`.
-        public var code: String
+        package var code: String
         /// The action the pipeline chose.
-        public var action: ValidationAction
+        package var action: ValidationAction
         /// Where the pipeline file chose it (the audit's `rule` names it).
-        public var location: SourceLocation
+        package var location: SourceLocation
 
         /// An override written at `location`.
-        public init(code: String, action: ValidationAction, location: SourceLocation) {
+        package init(code: String, action: ValidationAction, location: SourceLocation) {
             self.code = code
             self.action = action
             self.location = location
@@ -20,23 +20,23 @@ public struct ValidationSettings: Sendable, Equatable {
     }
 
     /// The overrides in file order.
-    public var overrides: [Override]
+    package var overrides: [Override]
 
     /// Settings with the given overrides (none: every rule takes its default).
-    public init(overrides: [Override] = []) {
+    package init(overrides: [Override] = []) {
         self.overrides = overrides
     }
 
     /// Every rule takes its default action.
-    public static let defaults = ValidationSettings()
+    package static let defaults = ValidationSettings()
 
     /// The action for `rule`: the pipeline's choice, else the rule's default.
-    public func action(for rule: ValidationRule) -> ValidationAction {
+    package func action(for rule: ValidationRule) -> ValidationAction {
         override(rule)?.action ?? rule.defaultAction
     }
 
     /// The audit `rule` text: `V7005 keep (default)` or `V7005 drop_value (pipelines/p.yaml:14)`.
-    public func reference(for rule: ValidationRule) -> String {
+    package func reference(for rule: ValidationRule) -> String {
         guard let o = override(rule) else { return "\(rule.code.code) \(rule.defaultAction.rawValue) (default)" }
         return "\(rule.code.code) \(o.action.rawValue) (\(o.location.file):\(o.location.line))"
     }

@@ -5,24 +5,27 @@ import RegpoolModel
 ///
 /// The bytes are deterministic: the header's creation date and time (which libreadstat takes
 /// from a timestamp rendered in the machine's local time zone) are fixed to 01 Jan 70 00:00:00.
-public enum SAVWriter {
+package enum SAVWriter {
     /// Where the header's creation date (9 bytes) and time (8 bytes) lie.
     static let creationStamp = 92..<109
     static let fixedStamp = Array("01 Jan 7000:00:00".utf8)
 
     /// The `.sav` bytes of `table` with the variables `plan` describes; throws `ExportError`.
-    public static func encode(_ table: TableData, plan: [SPSSVariable], fileLabel: String) throws -> [UInt8] {
-        guard let writer = readstat_writer_init() else { throw ExportError(file: "sav", "libreadstat could not start a writer") }
+    package static func encode(_ table: TableData, plan: [SPSSVariable], fileLabel: String) throws -> [UInt8] {
+        guard let writer = readstat_writer_init() else {
+            throw ExportError(file: "sav", "libreadstat could not start a writer")
+        }
         defer { readstat_writer_free(writer) }
         let sink = ByteSink()
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }
-        try check(readstat_set_data_writer(writer) { data, length, context in
-            guard let data, let context else { return 0 }
-            let sink = Unmanaged<ByteSink>.fromOpaque(context).takeUnretainedValue()
-            sink.bytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
-            return length
-        }, "setting the output")
+        try check(
+            readstat_set_data_writer(writer) { data, length, context in
+                guard let data, let context else { return 0 }
+                let sink = Unmanaged<ByteSink>.fromOpaque(context).takeUnretainedValue()
+                sink.bytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
+                return length
+            }, "setting the output")
         try check(readstat_writer_set_file_label(writer, String(fileLabel.utf8.prefix(64)) ?? ""), "the file label")
         try check(readstat_writer_set_file_timestamp(writer, 0), "the file timestamp")
         let variables = try plan.map { try addVariable($0, to: writer) }
@@ -35,7 +38,9 @@ public enum SAVWriter {
             try check(readstat_end_row(writer), "ending a row")
         }
         try check(readstat_end_writing(writer), "finishing the file")
-        guard sink.bytes.count >= creationStamp.upperBound else { throw ExportError(file: "sav", "libreadstat wrote no header") }
+        guard sink.bytes.count >= creationStamp.upperBound else {
+            throw ExportError(file: "sav", "libreadstat wrote no header")
+        }
         sink.bytes.replaceSubrange(creationStamp, with: fixedStamp)
         return sink.bytes
     }
@@ -45,7 +50,9 @@ public enum SAVWriter {
     }
 
     /// Declares one variable: type, label, format, measure and (for codes and flags) value labels.
-    private static func addVariable(_ v: SPSSVariable, to writer: UnsafeMutablePointer<readstat_writer_t>) throws -> OpaquePointer? {
+    private static func addVariable(
+        _ v: SPSSVariable, to writer: UnsafeMutablePointer<readstat_writer_t>
+    ) throws -> OpaquePointer? {
         let type: readstat_type_t
         var width = 0
         if case .text(let w) = v.kind { (type, width) = (READSTAT_TYPE_STRING, w) } else { type = READSTAT_TYPE_DOUBLE }
@@ -70,7 +77,8 @@ public enum SAVWriter {
 
     /// One cell: a code, 0/1, SPSS seconds, a number, text, or system-missing.
     private static func insert(
-        _ value: Value, as v: SPSSVariable, into variable: OpaquePointer?, _ writer: UnsafeMutablePointer<readstat_writer_t>
+        _ value: Value, as v: SPSSVariable, into variable: OpaquePointer?,
+        _ writer: UnsafeMutablePointer<readstat_writer_t>
     ) throws {
         let target = UnsafePointer<readstat_variable_t>(variable)
         let status: readstat_error_t
@@ -84,11 +92,14 @@ public enum SAVWriter {
             status = readstat_insert_double_value(writer, target, Double(code + 1))
         case (.flag, .bool(let b)): status = readstat_insert_double_value(writer, target, b ? 1 : 0)
         case (.date, .date(let days)):
-            status = readstat_insert_double_value(writer, target, Double(Int(days) + SPSSVariable.daysBefore1970) * 86_400)
+            status = readstat_insert_double_value(
+                writer, target, Double(Int(days) + SPSSVariable.daysBefore1970) * 86_400)
         case (.number, .double(let d)): status = readstat_insert_double_value(writer, target, d)
         case (.number, .int32(let i)): status = readstat_insert_double_value(writer, target, Double(i))
         case (.text, let text): status = readstat_insert_string_value(writer, target, text.text)
-        default: throw ExportError(file: "sav", "column '\(v.name)' holds \(value.text), which its SPSS variable cannot take")
+        default:
+            throw ExportError(
+                file: "sav", "column '\(v.name)' holds \(value.text), which its SPSS variable cannot take")
         }
         try check(status, "writing column '\(v.name)'")
     }

@@ -3,8 +3,8 @@ import RegpoolModel
 /// How one CDM column becomes an SPSS variable: enumerations as numeric codes 1…n (contract
 /// order) with value labels, booleans as 0/1 labelled No/Yes, dates as SPSS dates, doubles and
 /// integers as numbers, strings as string variables as wide as their longest value (bytes).
-public struct SPSSVariable: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct SPSSVariable: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// Codes 1…n for `tokens`, with `labels` as value labels.
         case coded(tokens: [String], labels: [String])
         /// 0 = No, 1 = Yes.
@@ -18,14 +18,14 @@ public struct SPSSVariable: Sendable, Equatable {
     }
 
     /// SPSS measurement level.
-    public enum Measure: Sendable, Equatable { case nominal, scale }
+    package enum Measure: Sendable, Equatable { case nominal, scale }
 
-    public let name: String
-    public let label: String
-    public let kind: Kind
+    package let name: String
+    package let label: String
+    package let kind: Kind
 
     /// Nominal for codes, flags and text; scale for numbers and dates.
-    public var measure: Measure {
+    package var measure: Measure {
         switch kind {
         case .coded, .flag, .text: .nominal
         case .date, .number: .scale
@@ -33,7 +33,7 @@ public struct SPSSVariable: Sendable, Equatable {
     }
 
     /// SPSS print format, e.g. `F8.2`, `DATE11`, `A64`.
-    public var format: String {
+    package var format: String {
         switch kind {
         case .coded(let tokens, _): "F\(String(tokens.count).count).0"
         case .flag: "F1.0"
@@ -44,12 +44,14 @@ public struct SPSSVariable: Sendable, Equatable {
     }
 
     /// Days between 1582-10-14 (SPSS's origin) and 1970-01-01.
-    public static let daysBefore1970 = 141_428
+    package static let daysBefore1970 = 141_428
 
     /// The variables of `table`'s columns, strings sized by the longest value.
-    public static func plan(_ table: TableData) -> [SPSSVariable] {
+    package static func plan(_ table: TableData) -> [SPSSVariable] {
         table.schema.columns.enumerated().map { index, column in
-            SPSSVariable(name: column.name, label: CDM.columnLabel(column.name), kind: kind(column, values: table.rows.lazy.map { $0[index] }))
+            SPSSVariable(
+                name: column.name, label: CDM.columnLabel(column.name),
+                kind: kind(column, values: table.rows.lazy.map { $0[index] }))
         }
     }
 

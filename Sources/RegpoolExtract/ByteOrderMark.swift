@@ -27,8 +27,10 @@ enum ByteOrderMark: Equatable {
 
     /// How to transcode a file declared `encoding` that starts with `mark` (nil: UTF-8, pass through);
     /// throws when the mark contradicts the declaration or a required mark is missing.
-    static func scheme(for encoding: TextEncoding, mark: ByteOrderMark?,
-                       file: String) throws -> TextTranscoder.Scheme? {
+    static func scheme(
+        for encoding: TextEncoding, mark: ByteOrderMark?,
+        file: String
+    ) throws -> TextTranscoder.Scheme? {
         switch (encoding, mark) {
         case (.utf8, .utf8), (.utf8, nil): return nil
         case (.latin1, nil): return .latin1
@@ -38,16 +40,24 @@ enum ByteOrderMark: Equatable {
         case (.utf16, .utf16BigEndian), (.utf16be, .utf16BigEndian), (.utf16be, nil):
             return .utf16(bigEndian: true)
         case (.utf16, nil):
-            throw ExtractError(file: file, line: 1, message: "declared utf-16 but the file has no byte-order mark,"
-                               + " so its byte order is unknown",
-                               hint: "declare encoding: utf-16le (Windows \"Unicode\" exports) or utf-16be,"
-                               + " or export the file with a byte-order mark")
+            throw ExtractError(
+                file: file, line: 1,
+                message: "declared utf-16 but the file has no byte-order mark,"
+                    + " so its byte order is unknown",
+                hint: "declare encoding: utf-16le (Windows \"Unicode\" exports) or utf-16be,"
+                    + " or export the file with a byte-order mark")
         case (_, let mark?):
-            let found = mark == .utf8 ? "UTF-8" : mark == .utf16LittleEndian ? "UTF-16 little-endian"
-                : "UTF-16 big-endian"
-            throw ExtractError(file: file, line: 1, message: "the file starts with a \(found) byte-order mark but"
-                               + " the mapping declares encoding \(encoding.rawValue)",
-                               hint: "declare encoding: \(mark.declaration) in the mapping's csv settings")
+            let found =
+                mark == .utf8
+                ? "UTF-8"
+                : mark == .utf16LittleEndian
+                    ? "UTF-16 little-endian"
+                    : "UTF-16 big-endian"
+            throw ExtractError(
+                file: file, line: 1,
+                message: "the file starts with a \(found) byte-order mark but"
+                    + " the mapping declares encoding \(encoding.rawValue)",
+                hint: "declare encoding: \(mark.declaration) in the mapping's csv settings")
         }
     }
 }

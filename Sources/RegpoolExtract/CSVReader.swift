@@ -1,15 +1,15 @@
 import RegpoolModel
 
 /// Streams the records of a CSV export (header line first), in 64 KiB chunks, transcoded to UTF-8.
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
     /// File to open.
-    public let path: String
+    package let path: String
     /// Path relative to the inbox, used in records and messages.
-    public let displayName: String
-    public let dialect: CSVDialect
+    package let displayName: String
+    package let dialect: CSVDialect
 
     /// A reader for the file at `path`, reported as `displayName`.
-    public init(path: String, displayName: String, dialect: CSVDialect) {
+    package init(path: String, displayName: String, dialect: CSVDialect) {
         self.path = path
         self.displayName = displayName
         self.dialect = dialect
@@ -18,7 +18,7 @@ public struct CSVReader: Sendable {
     /// Sends every record (or rejected record) to `sink` in file order and returns what transcoding
     /// replaced; throws `ExtractError` when the file as a whole cannot be read, or whatever `sink` throws.
     @discardableResult
-    public func read(_ sink: (ExtractEvent) throws -> Void) throws -> CSVReadSummary {
+    package func read(_ sink: (ExtractEvent) throws -> Void) throws -> CSVReadSummary {
         let input = try TextInput(path: path, displayName: displayName, encoding: dialect.encoding)
         var lines = LineReader(input: input)
         try withoutActuallyEscaping(sink) { sink in
@@ -31,16 +31,16 @@ public struct CSVReader: Sendable {
 }
 
 /// What reading a CSV file had to repair while transcoding it to UTF-8.
-public struct CSVReadSummary: Sendable, Equatable {
+package struct CSVReadSummary: Sendable, Equatable {
     /// Characters that could not be decoded and became U+FFFD: bytes Windows-1252 leaves undefined
     /// (0x81, 0x8D, 0x8F, 0x90, 0x9D), unpaired UTF-16 surrogates, a dangling half UTF-16 code unit.
     /// Always 0 for UTF-8 and Latin-1 (invalid UTF-8 is kept as bytes and repaired when read as text).
-    public let replacedCharacters: Int
+    package let replacedCharacters: Int
     /// The physical line holding the first of them.
-    public let firstReplacementLine: Int?
+    package let firstReplacementLine: Int?
 
     /// A summary of `replacedCharacters` replacements, the first on `firstReplacementLine`.
-    public init(replacedCharacters: Int, firstReplacementLine: Int?) {
+    package init(replacedCharacters: Int, firstReplacementLine: Int?) {
         self.replacedCharacters = replacedCharacters
         self.firstReplacementLine = firstReplacementLine
     }

@@ -52,8 +52,9 @@ final class CSVRecordAssembler {
         if !parsed {
             try reject(reason: malformedReason(errorLine: body.number))
         } else if recordBytes > Self.maxRecordBytes, start != nil {
-            try reject(reason: "\(locator) the record is longer than \(Self.maxRecordBytes / 1_048_576) MiB"
-                + " — look for a quote that is opened and never closed")
+            try reject(
+                reason: "\(locator) the record is longer than \(Self.maxRecordBytes / 1_048_576) MiB"
+                    + " — look for a quote that is opened and never closed")
         }
     }
 
@@ -62,8 +63,9 @@ final class CSVRecordAssembler {
         let closed = tokenizer.finish()
         try emitFinishedRows(at: nil)
         if !closed, start != nil {
-            try reject(reason: "\(locator) a quoted field opened in this record is never closed before the end"
-                + " of the file — close the quote (and double any quote inside the field)")
+            try reject(
+                reason: "\(locator) a quoted field opened in this record is never closed before the end"
+                    + " of the file — close the quote (and double any quote inside the field)")
         }
     }
 
@@ -82,7 +84,7 @@ final class CSVRecordAssembler {
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(line.content))
             }
             let here = start ?? Start(line: lastLine, offset: 0)
-            let digest = hasher.finalize().lowercaseHex
+            let digest = Hex.lowercase(hasher.finalize())
             start = nil
             try emit(row, at: here, sha256: digest)
         }
@@ -94,14 +96,21 @@ final class CSVRecordAssembler {
             return
         }
         guard row.fieldCount == header.count else {
-            let reason = "line \(start.line): \(row.fieldCount) field\(row.fieldCount == 1 ? "" : "s") where the header"
+            let reason =
+                "line \(start.line): \(row.fieldCount) field\(row.fieldCount == 1 ? "" : "s") where the header"
                 + " has \(header.count) — check for an unquoted delimiter or a missing field"
-            try sink(.rejected(rejected(at: start, reason: reason, sha256: sha256,
-                                        firstField: row.fieldCount > 0 ? row.text(at: 0) : "")))
+            try sink(
+                .rejected(
+                    rejected(
+                        at: start, reason: reason, sha256: sha256,
+                        firstField: row.fieldCount > 0 ? row.text(at: 0) : "")))
             return
         }
-        try sink(.record(SourceRecord(file: displayName, locator: "line \(start.line)", line: start.line,
-                                      sha256: sha256, names: header, bytes: row.bytes, bounds: row.bounds)))
+        try sink(
+            .record(
+                SourceRecord(
+                    file: displayName, locator: "line \(start.line)", line: start.line,
+                    sha256: sha256, names: header, bytes: row.bytes, bounds: row.bounds)))
     }
 
     private func malformedReason(errorLine: Int) -> String {
@@ -114,18 +123,20 @@ final class CSVRecordAssembler {
     private func reject(reason: String) throws {
         let here = start ?? Start(line: lastLine, offset: 0)
         let firstField = tokenizer.currentFirstField ?? ""
-        let digest = hasher.finalize().lowercaseHex
+        let digest = Hex.lowercase(hasher.finalize())
         tokenizer.reset()
         start = nil
         guard header != nil else {
-            throw ExtractError(file: displayName, line: here.line, message: "the header cannot be read: \(reason)",
-                               hint: "the first line must be the column names, separated by the declared delimiter")
+            throw ExtractError(
+                file: displayName, line: here.line, message: "the header cannot be read: \(reason)",
+                hint: "the first line must be the column names, separated by the declared delimiter")
         }
         try sink(.rejected(rejected(at: here, reason: reason, sha256: digest, firstField: firstField)))
     }
 
     private func rejected(at start: Start, reason: String, sha256: String, firstField: String) -> RejectedRecord {
-        RejectedRecord(file: displayName, locator: "line \(start.line)", line: start.line, byteOffset: start.offset,
-                       reason: reason, sha256: sha256, firstField: firstField)
+        RejectedRecord(
+            file: displayName, locator: "line \(start.line)", line: start.line, byteOffset: start.offset,
+            reason: reason, sha256: sha256, firstField: firstField)
     }
 }

@@ -1,7 +1,8 @@
 extension CSVSniffer {
     /// Likely when fields such as `12,5` (digits, one comma, digits) outnumber fields such as `12.5`.
     static func guessDecimalComma(_ records: [SniffedRecords.Record], _ delimiter: UInt8) -> Guess<Bool> {
-        var comma = 0, point = 0
+        var comma = 0
+        var point = 0
         var example = ""
         for record in records.dropFirst() {
             for field in record.fields {
@@ -14,7 +15,8 @@ extension CSVSniffer {
             }
         }
         if comma == 0, point == 0 { return Guess(false, "no number with decimals in the sample") }
-        let counts = "\(comma) field\(comma == 1 ? "" : "s") like '\(example.isEmpty ? "12,5" : example)'"
+        let counts =
+            "\(comma) field\(comma == 1 ? "" : "s") like '\(example.isEmpty ? "12,5" : example)'"
             + " and \(point) like '12.5'"
         if comma > point {
             let quotedNote = delimiter == UInt8(ascii: ",") ? " (quoted, as the delimiter is ',')" : ""
@@ -28,7 +30,8 @@ extension CSVSniffer {
         var body = field[...]
         if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { body = body.dropFirst() }
         guard let split = body.firstIndex(of: separator) else { return false }
-        let whole = body[..<split], fraction = body[(split + 1)...]
+        let whole = body[..<split]
+        let fraction = body[(split + 1)...]
         return !whole.isEmpty && !fraction.isEmpty && whole.allSatisfy(isDigit) && fraction.allSatisfy(isDigit)
     }
 
@@ -44,8 +47,10 @@ extension CSVSniffer {
         for column in first.fields.indices {
             let values = body.map { $0.fields[column] }.filter { !$0.isEmpty }
             if !values.isEmpty, values.filter(looksTyped).count * 2 >= values.count {
-                return Guess(true, "'\(String(decoding: first.fields[column], as: UTF8.self))' names a column of"
-                             + " numbers or dates; the first record's fields are unique texts")
+                return Guess(
+                    true,
+                    "'\(String(decoding: first.fields[column], as: UTF8.self))' names a column of"
+                        + " numbers or dates; the first record's fields are unique texts")
             }
         }
         return Guess(true, "the first record's fields are unique non-empty texts (every column is text: a weak guess)")

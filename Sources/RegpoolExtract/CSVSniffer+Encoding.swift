@@ -23,7 +23,8 @@ extension CSVSniffer {
 
     private static func guessBOMlessUTF16(_ sample: [UInt8]) -> Guess<TextEncoding>? {
         guard sample.count >= 8 else { return nil }
-        var nulAtEven = 0, nulAtOdd = 0
+        var nulAtEven = 0
+        var nulAtOdd = 0
         for (index, byte) in sample.enumerated() where byte == 0 {
             if index % 2 == 0 { nulAtEven += 1 } else { nulAtOdd += 1 }
         }
@@ -45,22 +46,30 @@ extension CSVSniffer {
         }
         if let first = windowsOnly.first {
             let scalar = Unicode.Scalar(UInt32(Windows1252.high[Int(first - 0x80)]))!
-            return Guess(.windows1252, "not valid UTF-8; \(windowsOnly.count) byte\(windowsOnly.count == 1 ? "" : "s")"
-                         + " in 0x80–0x9F, Windows-1252 characters such as 0x\(hex(first)) = '\(Character(scalar))'"
-                         + " (control codes in latin-1)")
+            return Guess(
+                .windows1252,
+                "not valid UTF-8; \(windowsOnly.count) byte\(windowsOnly.count == 1 ? "" : "s")"
+                    + " in 0x80–0x9F, Windows-1252 characters such as 0x\(hex(first)) = '\(Character(scalar))'"
+                    + " (control codes in latin-1)")
         }
         let high = sample.filter { $0 >= 0xA0 }.count
-        return Guess(.latin1, "not valid UTF-8; \(high) byte\(high == 1 ? "" : "s") ≥ 0xA0 (e.g. é = E9) and none in"
-                     + " 0x80–0x9F, so latin-1 and windows-1252 read it the same")
+        return Guess(
+            .latin1,
+            "not valid UTF-8; \(high) byte\(high == 1 ? "" : "s") ≥ 0xA0 (e.g. é = E9) and none in"
+                + " 0x80–0x9F, so latin-1 and windows-1252 read it the same")
     }
 
     /// The number of non-ASCII characters when `bytes` is valid UTF-8 (a sequence cut short at the
     /// very end is allowed: the sample may end mid-character), else nil.
     static func validUTF8Characters(_ bytes: [UInt8]) -> Int? {
-        var index = 0, nonASCII = 0
+        var index = 0
+        var nonASCII = 0
         while index < bytes.count {
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
             let length: Int
             switch lead {
             case 0xC2...0xDF: length = 2

@@ -3,12 +3,12 @@ import RegpoolModel
 /// Proposes a CSV file's encoding, delimiter, quote, line ends, decimal comma and header from its
 /// first 64 KiB, each with a reason — a helper for data managers writing a mapping, never used to
 /// read data (regpool reads files only as their mapping declares).
-public enum CSVSniffer {
+package enum CSVSniffer {
     /// How much of the file is looked at.
-    public static let sampleSize = 64 * 1024
+    package static let sampleSize = 64 * 1024
 
     /// The proposal for the file at `path`; throws `ExtractError` when it cannot be read.
-    public static func propose(path: String) throws -> CSVDialectProposal {
+    package static func propose(path: String) throws -> CSVDialectProposal {
         try propose(sample: readSample(path: path), wholeFile: false)
     }
 
@@ -20,9 +20,10 @@ public enum CSVSniffer {
         let quote = guessQuote(text)
         let delimiter = guessDelimiter(text, quote: quote.value)
         let records = SniffedRecords(text, delimiter: delimiter.value, quote: quote.value, limit: 500).records
-        return CSVDialectProposal(encoding: encoding, delimiter: delimiter, quote: quote,
-                                  lineEnd: guessLineEnd(text), decimalComma: guessDecimalComma(records, delimiter.value),
-                                  header: guessHeader(records))
+        return CSVDialectProposal(
+            encoding: encoding, delimiter: delimiter, quote: quote,
+            lineEnd: guessLineEnd(text), decimalComma: guessDecimalComma(records, delimiter.value),
+            header: guessHeader(records))
     }
 
     private static func readSample(path: String) throws -> [UInt8] {

@@ -1,18 +1,18 @@
 /// A file that cannot be read or parsed as a whole.
-public struct ExtractError: Error, Sendable, CustomStringConvertible {
+package struct ExtractError: Error, Sendable, CustomStringConvertible {
     /// Path of the file relative to the centre's inbox.
-    public let file: String
+    package let file: String
     /// 1-based line of the problem, when known.
-    public let line: Int?
+    package let line: Int?
     /// 1-based column of the problem, when known.
-    public let column: Int?
+    package let column: Int?
     /// What went wrong.
-    public let message: String
+    package let message: String
     /// How to fix it.
-    public let hint: String
+    package let hint: String
 
     /// Creates an error for `file`, optionally at a line and column.
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, hint: String) {
+    package init(file: String, line: Int? = nil, column: Int? = nil, message: String, hint: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -21,7 +21,7 @@ public struct ExtractError: Error, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:column: message — hint`.
-    public var description: String {
+    package var description: String {
         var place = file
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }

@@ -1,13 +1,13 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 #if canImport(Glibc)
-private let systemRead = Glibc.read
+    private let systemRead = Glibc.read
 #else
-private let systemRead = Darwin.read
+    private let systemRead = Darwin.read
 #endif
 
 /// A regular file opened read-only, read in fixed-size chunks; file-level failures become `ExtractError`.
@@ -26,8 +26,9 @@ final class InputFile {
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw ExtractError(file: displayName, message: "is a directory, not a file",
-                               hint: "point the source at a file inside the inbox")
+            throw ExtractError(
+                file: displayName, message: "is a directory, not a file",
+                hint: "point the source at a file inside the inbox")
         }
         descriptor = fd
     }
@@ -40,8 +41,9 @@ final class InputFile {
             let n = systemRead(descriptor, buffer.baseAddress, buffer.count)
             if n >= 0 { return n }
             if errno == EINTR { continue }
-            throw ExtractError(file: displayName, message: "read failed: \(Self.describe(errno))",
-                               hint: "check that the file is complete and the disk is readable")
+            throw ExtractError(
+                file: displayName, message: "read failed: \(Self.describe(errno))",
+                hint: "check that the file is complete and the disk is readable")
         }
     }
 

@@ -47,7 +47,7 @@ final class CSVTokenizer {
     }
 
     /// Tokenizes `bytes`; false when libcsv reports a malformed field (the parser must then be reset).
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
         let context = Unmanaged.passUnretained(self).toOpaque()
         let used = csv_parse(parser, base, bytes.count, fieldEnded, rowEnded, context)
@@ -74,6 +74,12 @@ final class CSVTokenizer {
         swap(&rows, &state.pointee.finished)
         return rows
     }
+
+    /// How many fields of the row in progress have ended.
+    var currentFieldCount: Int { state.pointee.current.fieldCount }
+
+    /// How many finished rows wait in `takeRows`.
+    var finishedRowCount: Int { state.pointee.finished.count }
 
     /// The first field of the row in progress, if it has one.
     var currentFirstField: String? {

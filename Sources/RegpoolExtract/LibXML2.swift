@@ -1,15 +1,16 @@
 import CLibXML2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A problem libxml2 reported while parsing, with its position.
 struct XMLParserProblem {
     let message: String
     let line: Int?
-    let column: Int?
+    package let column: Int?
 }
 
 /// Process-wide libxml2 set-up, done once: the parser is initialised and every external entity or
@@ -19,8 +20,9 @@ private let libxml2Ready: Void = {
     xmlSetExternalEntityLoader(refuseExternalLoad)
 }()
 
-private let refuseExternalLoad: @convention(c) (UnsafePointer<CChar>?, UnsafePointer<CChar>?, xmlParserCtxtPtr?)
-    -> xmlParserInputPtr? = { _, _, _ in nil }
+private let refuseExternalLoad:
+    @convention(c) (UnsafePointer<CChar>?, UnsafePointer<CChar>?, xmlParserCtxtPtr?)
+        -> xmlParserInputPtr? = { _, _, _ in nil }
 
 /// Safe wrapper around libxml2's streaming `xmlTextReader` (the only file that imports CLibXML2).
 ///
@@ -58,7 +60,7 @@ final class XMLStreamReader {
     func skipSubtree() -> Int32 { xmlTextReaderNext(reader) }
 
     /// The kind of the current node.
-    var kind: NodeKind {
+    package var kind: NodeKind {
         switch xmlTextReaderNodeType(reader) {
         case Int32(XML_READER_TYPE_ELEMENT.rawValue): return .element
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue): return .documentType
@@ -88,8 +90,9 @@ final class XMLStreamReader {
             refusedDoctype = Self.doctype(of: doc)?.refusal
         }
         let text = e.message.map { String(cString: $0) } ?? "unknown XML error"
-        problem = XMLParserProblem(message: text.trimmingSpaceAndNewlines(),
-                                   line: e.line > 0 ? Int(e.line) : nil, column: e.int2 > 0 ? Int(e.int2) : nil)
+        problem = XMLParserProblem(
+            message: text.trimmingSpaceAndNewlines(),
+            line: e.line > 0 ? Int(e.line) : nil, column: e.int2 > 0 ? Int(e.int2) : nil)
     }
 }
 
@@ -105,14 +108,15 @@ extension XMLStreamReader {
         while let c = child {
             if c.pointee.type == XML_ENTITY_DECL {
                 count += 1
-                if count <= XMLDoctype.maxEntities {   // past the limit only the count matters
+                if count <= XMLDoctype.maxEntities {  // past the limit only the count matters
                     entities.append(entity(UnsafeMutableRawPointer(c).assumingMemoryBound(to: xmlEntity.self)))
                 }
             }
             child = c.pointee.next
         }
-        return XMLDoctype(publicID: string(dtd.pointee.ExternalID), systemID: string(dtd.pointee.SystemID),
-                          hasExternalSubset: external != nil, entityCount: count, entities: entities)
+        return XMLDoctype(
+            publicID: string(dtd.pointee.ExternalID), systemID: string(dtd.pointee.SystemID),
+            hasExternalSubset: external != nil, entityCount: count, entities: entities)
     }
 
     private static func entity(_ e: UnsafeMutablePointer<xmlEntity>) -> XMLDoctype.Entity {
@@ -127,9 +131,10 @@ extension XMLStreamReader {
         }
         let content = e.pointee.content.map { UnsafeBufferPointer(start: $0, count: strlen($0)) }
         let refers = content?.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "%") } ?? false
-        return XMLDoctype.Entity(name: string(e.pointee.name) ?? "", kind: kind,
-                                 publicID: string(e.pointee.ExternalID), systemID: string(e.pointee.SystemID),
-                                 length: content?.count ?? 0, refersToEntities: refers)
+        return XMLDoctype.Entity(
+            name: string(e.pointee.name) ?? "", kind: kind,
+            publicID: string(e.pointee.ExternalID), systemID: string(e.pointee.SystemID),
+            length: content?.count ?? 0, refersToEntities: refers)
     }
 
     private static func string(_ text: UnsafePointer<xmlChar>?) -> String? {
@@ -221,7 +226,8 @@ struct XMLElement {
     private func appendText(of first: xmlNodePtr?, to out: inout [UInt8], inEntity: Bool = false) {
         var node = first
         while let n = node {
-            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let text = n.pointee.content {
+            if n.pointee.type == XML_TEXT_NODE || n.pointee.type == XML_CDATA_SECTION_NODE, let text = n.pointee.content
+            {
                 out.append(contentsOf: UnsafeBufferPointer(start: text, count: strlen(text)))
             } else if n.pointee.type == XML_ELEMENT_NODE {
                 appendText(of: n.pointee.children, to: &out, inEntity: inEntity)
@@ -235,7 +241,8 @@ struct XMLElement {
     /// Appends the text of the internal entity `reference` names, while the document's budget lasts.
     private func appendEntityText(of reference: xmlNodePtr, to out: inout [UInt8]) {
         guard !budget.isExhausted, let entity = xmlGetDocEntity(reference.pointee.doc, reference.pointee.name),
-              entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY else { return }
+            entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY
+        else { return }
         let start = out.count
         if let parsed = entity.pointee.children {
             appendText(of: parsed, to: &out, inEntity: true)
@@ -253,11 +260,12 @@ struct XMLElement {
     }
 }
 
-private extension String {
-    func trimmingSpaceAndNewlines() -> String {
+extension String {
+    fileprivate func trimmingSpaceAndNewlines() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

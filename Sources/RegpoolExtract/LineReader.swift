@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One physical line of a file: its UTF-8 bytes (with its line end, if any), 1-based number and the
@@ -54,7 +54,10 @@ struct LineReader {
         while let bytes = try input.nextChunk() {
             var start = 0
             if carry.last == 0x0D {
-                if bytes.first == 0x0A { carry.append(0x0A); start = 1 }
+                if bytes.first == 0x0A {
+                    carry.append(0x0A)
+                    start = 1
+                }
                 if !bytes.isEmpty { try emitCarry(&carry, &cursor, body) }
             }
             while start < bytes.count {
@@ -80,14 +83,18 @@ struct LineReader {
         var textOffset = 0
     }
 
-    private mutating func emitCarry(_ carry: inout [UInt8], _ cursor: inout Cursor,
-                                    _ body: (PhysicalLine) throws -> Void) throws {
+    private mutating func emitCarry(
+        _ carry: inout [UInt8], _ cursor: inout Cursor,
+        _ body: (PhysicalLine) throws -> Void
+    ) throws {
         try carry.withUnsafeBufferPointer { try emit($0, &cursor, body) }
         carry.removeAll(keepingCapacity: true)
     }
 
-    private mutating func emit(_ line: UnsafeBufferPointer<UInt8>, _ cursor: inout Cursor,
-                               _ body: (PhysicalLine) throws -> Void) throws {
+    private mutating func emit(
+        _ line: UnsafeBufferPointer<UInt8>, _ cursor: inout Cursor,
+        _ body: (PhysicalLine) throws -> Void
+    ) throws {
         try body(PhysicalLine(bytes: line, number: cursor.number, offset: cursor.offset))
         cursor.textOffset += line.count
         if firstReplacementLine == nil, let at = input.firstReplacementOffset, at < cursor.textOffset {
@@ -106,9 +113,11 @@ struct LineReader {
         return bytes[cr + 1] == 0x0A ? cr + 1 : cr
     }
 
-    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int?
+    {
         guard let base = bytes.baseAddress, start < end,
-              let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
+            let hit = memchr(base + start, Int32(byte), end - start)
+        else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -1,20 +1,20 @@
 /// What an ODM file's MetaDataVersion says about its items: data types and code lists.
-public struct ODMMetaData: Sendable, Equatable {
+package struct ODMMetaData: Sendable, Equatable {
     /// One ItemDef: its ODM DataType (`text`, `integer`, `date`, …) and the CodeList it refers to.
-    public struct ItemDef: Sendable, Equatable {
-        public var dataType: String
-        public var codeListOID: String?
+    package struct ItemDef: Sendable, Equatable {
+        package var dataType: String
+        package var codeListOID: String?
     }
 
     /// ItemDefs by ItemOID.
-    public private(set) var items: [String: ItemDef] = [:]
+    package private(set) var items: [String: ItemDef] = [:]
     /// CodeLists by OID: coded value → decoded text.
-    public private(set) var codeLists: [String: [String: String]] = [:]
+    package private(set) var codeLists: [String: [String: String]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The decoded text of `code` for item `itemOID`, when its ItemDef has a CodeList that lists the code.
-    public func decode(_ code: String, item itemOID: String) -> String? {
+    package func decode(_ code: String, item itemOID: String) -> String? {
         guard let list = items[itemOID]?.codeListOID else { return nil }
         return codeLists[list]?[code]
     }
@@ -26,8 +26,9 @@ public struct ODMMetaData: Sendable, Equatable {
     mutating func addItemDef(_ element: XMLElement) {
         guard let oid = element.attribute(ODMName.oid) else { return }
         let codeList = element.childElements.first { $0.hasLocalName(ODMName.codeListRef) }
-        items[oid] = ItemDef(dataType: element.attribute(ODMName.dataType) ?? "text",
-                             codeListOID: codeList?.attribute(ODMName.codeListOID))
+        items[oid] = ItemDef(
+            dataType: element.attribute(ODMName.dataType) ?? "text",
+            codeListOID: codeList?.attribute(ODMName.codeListOID))
     }
 
     /// Reads an expanded `CodeList` element: each CodeListItem's CodedValue and Decode text
@@ -37,8 +38,9 @@ public struct ODMMetaData: Sendable, Equatable {
         var list: [String: String] = [:]
         for item in element.childElements where item.hasLocalName(ODMName.codeListItem) {
             guard let code = item.attribute(ODMName.codedValue), list[code] == nil,
-                  let decode = item.childElements.first(where: { $0.hasLocalName(ODMName.decode) }),
-                  let text = Self.preferredText(decode) else { continue }
+                let decode = item.childElements.first(where: { $0.hasLocalName(ODMName.decode) }),
+                let text = Self.preferredText(decode)
+            else { continue }
             list[code] = text
         }
         codeLists[oid] = list
@@ -68,7 +70,8 @@ extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

@@ -20,7 +20,7 @@ enum ODMName {
     /// Child elements the reader walks into, by parent; every other element is skipped whole.
     static let walkedChildren: [String: Set<String>] = [
         "ODM": ["Study", "ClinicalData"],
-        "Study": ["MetaDataVersion", "ClinicalData"],   // ClinicalData inside Study: seen in CDISC's matrix example
+        "Study": ["MetaDataVersion", "ClinicalData"],  // ClinicalData inside Study: seen in CDISC's matrix example
         "MetaDataVersion": ["ItemDef", "CodeList"],
         "ClinicalData": ["SubjectData"],
         "SubjectData": ["StudyEventData"],

@@ -7,15 +7,15 @@ import RegpoolModel
 /// `@ItemGroupRepeatKey`), one field per ItemData named by its ItemOID (the code as sent; absent for
 /// `IsNull="Yes"`) and, for items with a CodeList, `ItemOID#decode` (the decoded text). Same safety
 /// rules as `XMLReader`: no network, only small internal text entities in a DOCTYPE, any parser error fails the file.
-public struct ODMReader: Sendable {
+package struct ODMReader: Sendable {
     /// File to open.
-    public let path: String
+    package let path: String
     /// Path relative to the inbox, used in records and messages.
-    public let displayName: String
-    public let spec: ODMSourceSpec
+    package let displayName: String
+    package let spec: ODMSourceSpec
 
     /// A reader for the file at `path`, reported as `displayName`.
-    public init(path: String, displayName: String, spec: ODMSourceSpec) {
+    package init(path: String, displayName: String, spec: ODMSourceSpec) {
         self.path = path
         self.displayName = displayName
         self.spec = spec
@@ -25,11 +25,12 @@ public struct ODMReader: Sendable {
     /// OID (item data types, code lists); throws `ExtractError` when the file cannot be read, is not
     /// well-formed ODM, or has a refused DOCTYPE, or whatever `sink` throws.
     @discardableResult
-    public func read(_ sink: (ExtractEvent) throws -> Void) throws -> [String: ODMMetaData] {
+    package func read(_ sink: (ExtractEvent) throws -> Void) throws -> [String: ODMMetaData] {
         let file = try InputFile(path: path, displayName: displayName)
         guard let reader = XMLStreamReader(fd: file.descriptor, url: displayName) else {
-            throw ExtractError(file: displayName, message: "libxml2 could not start reading the file",
-                               hint: "check that the file is readable XML")
+            throw ExtractError(
+                file: displayName, message: "libxml2 could not start reading the file",
+                hint: "check that the file is readable XML")
         }
         var walker = ODMWalker(reader: reader, displayName: displayName, itemGroupOID: spec.itemGroupOID)
         try walker.run(sink)

@@ -7,8 +7,11 @@ struct ODMRecordBuilder {
     private var namesCache: [[String]: FieldNames] = [:]
 
     /// Names, value bytes and bounds (start -1 = absent) for `element`.
-    mutating func fields(of element: XMLElement, context: [String?], metaData: ODMMetaData)
-        -> (FieldNames, [UInt8], [Int32]) {
+    mutating func fields(
+        of element: XMLElement, context: [String?], metaData: ODMMetaData
+    )
+        -> (FieldNames, [UInt8], [Int32])
+    {
         var names = ODMName.context.map { "@" + $0.attribute }
         var bytes: [UInt8] = []
         var bounds: [Int32] = []

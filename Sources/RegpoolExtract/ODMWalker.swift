@@ -3,18 +3,18 @@ import RegpoolModel
 
 /// Walks an ODM document's node stream: reads the MetaDataVersion into lookup tables, follows
 /// ClinicalData down to ItemGroupData, and turns each occurrence of the wanted item group into a record.
-struct ODMWalker {
+struct ODMWalker: XMLStackWalker {
     /// An open element on the walked path.
-    private struct Frame {
+    struct Frame {
         let name: String
         let position: Int
         var childCounts: [String: Int] = [:]
     }
 
-    private let reader: XMLStreamReader
-    private let displayName: String
+    let reader: XMLStreamReader
+    let displayName: String
     private let itemGroupOID: [UInt8]
-    private var stack: [Frame] = []
+    var stack: [Frame] = []
     private var roots = 0
     /// Context attribute values (`ODMName.context` order) of the open ClinicalData…FormData elements.
     private var context: [String?] = Array(repeating: nil, count: ODMName.context.count)
@@ -29,17 +29,8 @@ struct ODMWalker {
         self.itemGroupOID = Array(itemGroupOID.utf8)
     }
 
-    /// Reads the whole document, sending each record to `sink`.
-    mutating func run(_ sink: (ExtractEvent) throws -> Void) throws {
-        let reader = self.reader
-        try reader.walk(file: displayName) { try visitElement(sink) }
-    }
-
-    /// Handles the element under the cursor and moves on; returns the reader's status.
-    private mutating func visitElement(_ sink: (ExtractEvent) throws -> Void) throws -> Int32 {
-        let depth = reader.depth
-        guard depth <= stack.count, let element = reader.currentElement else { return reader.skipSubtree() }
-        stack.removeLast(stack.count - depth)
+    /// Handles one element on the followed path; returns the reader's status.
+    mutating func visit(_ element: XMLElement, depth: Int, _ sink: (ExtractEvent) throws -> Void) throws -> Int32 {
         let name = String(decoding: element.localName, as: UTF8.self)
         if depth == 0 {
             guard element.hasLocalName(ODMName.odm) else { throw notODM(name, line: element.line) }
@@ -55,13 +46,16 @@ struct ODMWalker {
             currentVersion = element.attribute(ODMName.oid) ?? ""
         case "ItemDef", "CodeList":
             guard let expanded = reader.expand() else { return try checked(-1) }
-            if name == "ItemDef" { metaData[currentVersion, default: ODMMetaData()].addItemDef(expanded) }
-            else { metaData[currentVersion, default: ODMMetaData()].addCodeList(expanded) }
+            if name == "ItemDef" {
+                metaData[currentVersion, default: ODMMetaData()].addItemDef(expanded)
+            } else {
+                metaData[currentVersion, default: ODMMetaData()].addCodeList(expanded)
+            }
             return reader.skipSubtree()
         case "ItemGroupData":
             var oid: [UInt8] = []
             guard element.appendAttribute(ODMName.itemGroupOID, to: &oid), oid == itemGroupOID else {
-                return reader.read()   // another group: look inside for nested groups (matrix forms)
+                return reader.read()  // another group: look inside for nested groups (matrix forms)
             }
             try emitRecord(sink)
             return reader.skipSubtree()
@@ -94,8 +88,11 @@ struct ODMWalker {
         var hasher = SHA256()
         hasher.update(data: element.serialized())
         let locator = stack.map { "/\($0.name)[\($0.position)]" }.joined()
-        try sink(.record(SourceRecord(file: displayName, locator: locator, line: element.line,
-                                      sha256: hasher.finalize().lowercaseHex, names: names, bytes: bytes, bounds: bounds)))
+        try sink(
+            .record(
+                SourceRecord(
+                    file: displayName, locator: locator, line: element.line,
+                    sha256: Hex.lowercase(hasher.finalize()), names: names, bytes: bytes, bounds: bounds)))
     }
 
     private func checked(_ status: Int32) throws -> Int32 {
@@ -103,7 +100,9 @@ struct ODMWalker {
     }
 
     private func notODM(_ root: String, line: Int) -> ExtractError {
-        ExtractError(file: displayName, line: line, message: "not a CDISC ODM document: the root element is <\(root)>, not <ODM>",
-                     hint: "export the study as CDISC ODM 1.3 XML, or read this file with format xml")
+        ExtractError(
+            file: displayName, line: line,
+            message: "not a CDISC ODM document: the root element is <\(root)>, not <ODM>",
+            hint: "export the study as CDISC ODM 1.3 XML, or read this file with format xml")
     }
 }

@@ -1,39 +1,39 @@
 /// One variable of a REDCap data dictionary: its field type and, for coded types, its choices.
-public struct REDCapVariable: Sendable, Equatable {
+package struct REDCapVariable: Sendable, Equatable {
     /// `Variable / Field Name`, e.g. `sex`.
-    public let name: String
+    package let name: String
     /// `Field Type`, lowercase, e.g. `radio`, `checkbox`, `text`.
-    public let fieldType: String
+    package let fieldType: String
     /// Code → label in dictionary order; empty for types without choices.
-    public let choices: [REDCapChoice]
+    package let choices: [REDCapChoice]
 
     /// A variable named `name` of type `fieldType` with `choices`.
-    public init(name: String, fieldType: String, choices: [REDCapChoice]) {
+    package init(name: String, fieldType: String, choices: [REDCapChoice]) {
         self.name = name
         self.fieldType = fieldType
         self.choices = choices
     }
 
     /// The label of `code`, or nil when the dictionary does not list it.
-    public func label(of code: String) -> String? {
+    package func label(of code: String) -> String? {
         choices.first { $0.code == code }?.label
     }
 }
 
 /// One coded answer: the raw code REDCap exports and its label.
-public struct REDCapChoice: Sendable, Equatable {
-    public let code: String
-    public let label: String
+package struct REDCapChoice: Sendable, Equatable {
+    package let code: String
+    package let label: String
 
     /// The choice `code` meaning `label`.
-    public init(code: String, label: String) {
+    package init(code: String, label: String) {
         self.code = code
         self.label = label
     }
 }
 
 /// A REDCap data dictionary: the project's variables by name, in dictionary order.
-public struct REDCapDictionary: Sendable {
+package struct REDCapDictionary: Sendable {
     /// Field types whose values are codes listed in the choices column.
     static let listedTypes: Set<String> = ["radio", "dropdown", "checkbox"]
     /// Field types with fixed choices.
@@ -43,11 +43,11 @@ public struct REDCapDictionary: Sendable {
     ]
 
     /// Every variable, in dictionary order.
-    public let variables: [REDCapVariable]
+    package let variables: [REDCapVariable]
     private let byName: [String: Int]
 
     /// A dictionary of `variables` (the first of a repeated name wins).
-    public init(_ variables: [REDCapVariable]) {
+    package init(_ variables: [REDCapVariable]) {
         self.variables = variables
         var byName: [String: Int] = [:]
         for (i, v) in variables.enumerated() where byName[v.name] == nil { byName[v.name] = i }
@@ -55,7 +55,7 @@ public struct REDCapDictionary: Sendable {
     }
 
     /// The variable named `name`, or nil.
-    public func variable(_ name: String) -> REDCapVariable? {
+    package func variable(_ name: String) -> REDCapVariable? {
         byName[name].map { variables[$0] }
     }
 

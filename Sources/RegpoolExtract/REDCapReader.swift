@@ -2,24 +2,26 @@ import RegpoolModel
 
 /// Streams the rows of a REDCap flat CSV export ("raw" codes) that a source selects, each with the
 /// labels its data dictionary gives the codes (see README, REDCap).
-public struct REDCapReader: Sendable {
+package struct REDCapReader: Sendable {
     /// Column naming the repeating instrument of a row (empty on base rows).
-    public static let repeatInstrumentColumn = "redcap_repeat_instrument"
+    package static let repeatInstrumentColumn = "redcap_repeat_instrument"
 
     /// File to open.
-    public let path: String
+    package let path: String
     /// Path relative to the inbox, used in records and messages.
-    public let displayName: String
+    package let displayName: String
     /// The data dictionary file to decode codes with.
-    public let dictionaryPath: String
+    package let dictionaryPath: String
     /// The dictionary's name in messages (its path relative to the inbox).
-    public let dictionaryName: String
-    public let spec: REDCapSourceSpec
+    package let dictionaryName: String
+    package let spec: REDCapSourceSpec
 
     /// A reader for the export at `path` (reported as `displayName`) decoded with the dictionary at
     /// `dictionaryPath` (reported as `dictionaryName`, by default its last path component).
-    public init(path: String, displayName: String, dictionaryPath: String, dictionaryName: String? = nil,
-                spec: REDCapSourceSpec) {
+    package init(
+        path: String, displayName: String, dictionaryPath: String, dictionaryName: String? = nil,
+        spec: REDCapSourceSpec
+    ) {
         self.path = path
         self.displayName = displayName
         self.dictionaryPath = dictionaryPath
@@ -30,7 +32,7 @@ public struct REDCapReader: Sendable {
     /// Reads the dictionary, then sends each selected row (or rejected record) to `sink` in file
     /// order; throws `ExtractError` for a bad dictionary or export, or whatever `sink` throws.
     @discardableResult
-    public func read(_ sink: (ExtractEvent) throws -> Void) throws -> REDCapReadSummary {
+    package func read(_ sink: (ExtractEvent) throws -> Void) throws -> REDCapReadSummary {
         let dictionary = try REDCapDictionary.read(path: dictionaryPath, displayName: dictionaryName)
         let decoder = REDCapRowDecoder(dictionary: dictionary)
         var skipped = 0
@@ -44,19 +46,21 @@ public struct REDCapReader: Sendable {
             }
             try sink(.record(decoder.decode(record)))
         }
-        return REDCapReadSummary(csv: csv, skippedRows: skipped, unknownCodes: decoder.unknownCodes,
-                                 firstUnknownCode: decoder.firstUnknown)
+        return REDCapReadSummary(
+            csv: csv, skippedRows: skipped, unknownCodes: decoder.unknownCodes,
+            firstUnknownCode: decoder.firstUnknown)
     }
 
     /// The repeat-instrument column; an `instrument` without one is an error.
     private func repeatColumn(_ names: FieldNames) throws -> Int? {
         let column = names.index(of: Self.repeatInstrumentColumn)
         if column == nil, let instrument = spec.instrument {
-            throw ExtractError(file: displayName, line: 1,
-                               message: "the source reads repeating instrument '\(instrument)' but the export has no "
-                                   + "\(Self.repeatInstrumentColumn) column",
-                               hint: "export the whole project (records with their repeating instruments), or remove "
-                                   + "`instrument:` from the source")
+            throw ExtractError(
+                file: displayName, line: 1,
+                message: "the source reads repeating instrument '\(instrument)' but the export has no "
+                    + "\(Self.repeatInstrumentColumn) column",
+                hint: "export the whole project (records with their repeating instruments), or remove "
+                    + "`instrument:` from the source")
         }
         return column
     }
@@ -69,18 +73,18 @@ public struct REDCapReader: Sendable {
 }
 
 /// What reading a REDCap export passed over or could not decode.
-public struct REDCapReadSummary: Sendable, Equatable {
+package struct REDCapReadSummary: Sendable, Equatable {
     /// What the CSV reader repaired (always 0 replacements for UTF-8).
-    public let csv: CSVReadSummary
+    package let csv: CSVReadSummary
     /// Rows of other instruments (or base rows, when an instrument is selected) that were not sent.
-    public let skippedRows: Int
+    package let skippedRows: Int
     /// Coded values whose code the dictionary does not list (their `#label` field holds the code as sent).
-    public let unknownCodes: Int
+    package let unknownCodes: Int
     /// `line N, variable = code` of the first of them.
-    public let firstUnknownCode: String?
+    package let firstUnknownCode: String?
 
     /// A summary of one read.
-    public init(csv: CSVReadSummary, skippedRows: Int, unknownCodes: Int, firstUnknownCode: String?) {
+    package init(csv: CSVReadSummary, skippedRows: Int, unknownCodes: Int, firstUnknownCode: String?) {
         self.csv = csv
         self.skippedRows = skippedRows
         self.unknownCodes = unknownCodes

@@ -38,8 +38,9 @@ final class REDCapRowDecoder {
         }
         for i in 0..<record.names.count { append(record.bytes(at: i)) }
         for extra in extras { append(value(of: extra, in: record).map(\.utf8)) }
-        return SourceRecord(file: record.file, locator: record.locator, line: record.line, sha256: record.sha256,
-                            names: names, bytes: bytes, bounds: bounds)
+        return SourceRecord(
+            file: record.file, locator: record.locator, line: record.line, sha256: record.sha256,
+            names: names, bytes: bytes, bounds: bounds)
     }
 
     private func value(of extra: Extra, in record: SourceRecord) -> String? {
@@ -74,8 +75,10 @@ final class REDCapRowDecoder {
                     added.append(box.variable)
                 }
                 boxChoices[box.variable, default: []].append((column, box.label, box.order))
-            } else if let v = dictionary.variable(name), v.fieldType != "checkbox", REDCapDictionary.isCoded(v.fieldType),
-                header.index(of: name + "#label") == nil {
+            } else if let v = dictionary.variable(name), v.fieldType != "checkbox",
+                REDCapDictionary.isCoded(v.fieldType),
+                header.index(of: name + "#label") == nil
+            {
                 extras.append(.label(column: column, variable: v))
                 added.append(name + "#label")
             }

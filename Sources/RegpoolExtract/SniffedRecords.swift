@@ -11,7 +11,10 @@ struct SniffedRecords {
 
     /// The first `limit` records of `text`.
     init(_ text: [UInt8], delimiter: UInt8, quote: UInt8, limit: Int) {
-        var record = Record(), field: [UInt8] = [], inQuotes = false, wasQuoted = false
+        var record = Record()
+        var field: [UInt8] = []
+        var inQuotes = false
+        var wasQuoted = false
         var index = 0
         func endField() {
             record.fields.append(field)
@@ -23,8 +26,16 @@ struct SniffedRecords {
             let byte = text[index]
             index += 1
             if inQuotes {
-                if byte != quote { field.append(byte); continue }
-                if index < text.count, text[index] == quote { field.append(quote); index += 1 } else { inQuotes = false }
+                if byte != quote {
+                    field.append(byte)
+                    continue
+                }
+                if index < text.count, text[index] == quote {
+                    field.append(quote)
+                    index += 1
+                } else {
+                    inQuotes = false
+                }
             } else if byte == quote, field.isEmpty {
                 inQuotes = true
                 wasQuoted = true
@@ -32,7 +43,10 @@ struct SniffedRecords {
                 endField()
             } else if byte == 0x0A || byte == 0x0D {
                 if byte == 0x0D, index < text.count, text[index] == 0x0A { index += 1 }
-                if !record.fields.isEmpty || !field.isEmpty || wasQuoted { endField(); records.append(record) }
+                if !record.fields.isEmpty || !field.isEmpty || wasQuoted {
+                    endField()
+                    records.append(record)
+                }
                 record = Record()
             } else {
                 field.append(byte)

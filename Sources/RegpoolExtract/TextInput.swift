@@ -49,8 +49,9 @@ final class TextInput {
         } else {
             count = try file.read(into: raw)
         }
-        let input = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + start,
-                                        count: count - start)
+        let input = UnsafeBufferPointer(
+            start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + start,
+            count: count - start)
         if count == 0 { ended = true }
         guard var transcoder else { return count == 0 ? nil : input }
         let written = count == 0 ? transcoder.finish(into: decoded) : transcoder.transcode(input, into: decoded)

@@ -7,12 +7,13 @@ extension XMLDoctype {
     /// Most entity text one document may expand to in field values, in bytes (1 MiB).
     static let maxExpandedBytes = 1 << 20
     /// How to fix a refused DOCTYPE.
-    static let hint = "export without a DOCTYPE, or with only small internal text entities"
+    package static let hint = "export without a DOCTYPE, or with only small internal text entities"
 
     /// Why this DOCTYPE is refused, or nil when it is harmless.
     var refusal: String? {
         if publicID != nil || systemID != nil || hasExternalSubset {
-            return "DOCTYPE with an external DTD (\(Self.identifiers(publicID, systemID) ?? "external subset")) is not accepted"
+            return
+                "DOCTYPE with an external DTD (\(Self.identifiers(publicID, systemID) ?? "external subset")) is not accepted"
         }
         if entityCount > Self.maxEntities {
             return "DOCTYPE declares \(entityCount) entities (more than \(Self.maxEntities)) and is not accepted"
@@ -29,7 +30,8 @@ extension XMLDoctype {
         case .internalParameter, .externalParameter:
             return "entity '%\(entity.name)' is a parameter entity"
         case .externalGeneral, .unparsed:
-            return "entity \(name) is an external entity (\(identifiers(entity.publicID, entity.systemID) ?? "no identifier")); external entities are never read"
+            return
+                "entity \(name) is an external entity (\(identifiers(entity.publicID, entity.systemID) ?? "no identifier")); external entities are never read"
         case .internalGeneral, .predefined:
             break
         }
@@ -45,7 +47,8 @@ extension XMLDoctype {
 
     /// `PUBLIC "…" SYSTEM "…"`, each part only when present; nil when neither is.
     private static func identifiers(_ publicID: String?, _ systemID: String?) -> String? {
-        let parts = [publicID.map { "PUBLIC \"\(clipped($0))\"" }, systemID.map { "SYSTEM \"\(clipped($0))\"" }].compactMap { $0 }
+        let parts = [publicID.map { "PUBLIC \"\(clipped($0))\"" }, systemID.map { "SYSTEM \"\(clipped($0))\"" }]
+            .compactMap { $0 }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 

@@ -3,10 +3,12 @@
 struct XMLDoctype {
     /// One `<!ENTITY …>` declaration of the internal subset.
     struct Entity {
-        enum Kind { case internalGeneral, externalGeneral, unparsed, internalParameter, externalParameter, predefined }
+        package enum Kind {
+            case internalGeneral, externalGeneral, unparsed, internalParameter, externalParameter, predefined
+        }
 
         let name: String
-        let kind: Kind
+        package let kind: Kind
         let publicID: String?
         let systemID: String?
         /// Length of the replacement text in bytes.

@@ -12,15 +12,18 @@ struct XMLExtractionPlan {
     /// Parses `spec`; throws an `ExtractError` for `displayName` naming the path that is not supported.
     init(spec: XMLRecordSpec, displayName: String) throws {
         guard let record = XMLRecordPath(spec.recordPath) else {
-            throw ExtractError(file: displayName, message: "record path '\(spec.recordPath)' is not an absolute element path",
-                               hint: "write the record path as /root/child/record, e.g. /registry/patient")
+            throw ExtractError(
+                file: displayName, message: "record path '\(spec.recordPath)' is not an absolute element path",
+                hint: "write the record path as /root/child/record, e.g. /registry/patient")
         }
         var fields: [XMLFieldPath] = []
         for text in spec.fields {
             guard let field = XMLFieldPath(text), field.ups <= record.recordDepth else {
-                throw ExtractError(file: displayName, message: "field path '\(text)' is not supported for records at \(spec.recordPath)",
-                                   hint: "use child, child/grandchild, @attr, child/@attr, ../@attr or ../child"
-                                       + " (never climbing above the root element)")
+                throw ExtractError(
+                    file: displayName,
+                    message: "field path '\(text)' is not supported for records at \(spec.recordPath)",
+                    hint: "use child, child/grandchild, @attr, child/@attr, ../@attr or ../child"
+                        + " (never climbing above the root element)")
             }
             fields.append(field)
         }
@@ -42,8 +45,8 @@ struct XMLExtractionPlan {
     }
 }
 
-private extension XMLFieldPath {
-    func isAncestorField(at depth: Int, of record: XMLRecordPath) -> Bool {
+extension XMLFieldPath {
+    fileprivate func isAncestorField(at depth: Int, of record: XMLRecordPath) -> Bool {
         ups > 0 && record.recordDepth - ups == depth
     }
 }

@@ -11,7 +11,10 @@ struct XMLFieldPath: Equatable {
     init?(_ text: String) {
         var parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var ups = 0
-        while parts.first == ".." { ups += 1; parts.removeFirst() }
+        while parts.first == ".." {
+            ups += 1
+            parts.removeFirst()
+        }
         var attribute: [UInt8]?
         if let last = parts.last, last.hasPrefix("@") {
             attribute = Self.localName(String(last.dropFirst()))
@@ -19,7 +22,7 @@ struct XMLFieldPath: Equatable {
         }
         let steps = parts.map(Self.localName)
         guard !(steps.isEmpty && attribute == nil), attribute?.isEmpty != true,
-              !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." || $0.contains("@") })
+            !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." || $0.contains("@") })
         else { return nil }
         self.ups = ups
         self.steps = steps

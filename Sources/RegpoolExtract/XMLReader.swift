@@ -1,22 +1,23 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RegpoolModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Streams the records of an XML export: every element at `spec.recordPath`, one at a time.
 ///
 /// A DOCTYPE is accepted only with a few small internal text entities (`XMLDoctype`); any parser error fails the whole file.
-public struct XMLReader: Sendable {
+package struct XMLReader: Sendable {
     /// File to open.
-    public let path: String
+    package let path: String
     /// Path relative to the inbox, used in records and messages.
-    public let displayName: String
-    public let spec: XMLRecordSpec
+    package let displayName: String
+    package let spec: XMLRecordSpec
 
     /// A reader for the file at `path`, reported as `displayName`.
-    public init(path: String, displayName: String, spec: XMLRecordSpec) {
+    package init(path: String, displayName: String, spec: XMLRecordSpec) {
         self.path = path
         self.displayName = displayName
         self.spec = spec
@@ -24,7 +25,7 @@ public struct XMLReader: Sendable {
 
     /// Sends every record to `sink` in document order; throws `ExtractError` when the file cannot be
     /// read, is not well-formed, or has a refused DOCTYPE, or whatever `sink` throws.
-    public func read(_ sink: (ExtractEvent) throws -> Void) throws {
+    package func read(_ sink: (ExtractEvent) throws -> Void) throws {
         try read(allFields: false, sink)
     }
 
@@ -32,7 +33,7 @@ public struct XMLReader: Sendable {
     /// (which are ignored): the record's attributes `@a`, descendants' attributes `child/@a` and leaf
     /// elements' text `child/grandchild`, in document order, the first value of a repeated path.
     /// Each record has its own `FieldNames`. For `regpool inspect`; the pipeline uses `read`.
-    public func readAllFields(_ sink: (ExtractEvent) throws -> Void) throws {
+    package func readAllFields(_ sink: (ExtractEvent) throws -> Void) throws {
         try read(allFields: true, sink)
     }
 
@@ -41,8 +42,9 @@ public struct XMLReader: Sendable {
         let plan = try XMLExtractionPlan(spec: spec, displayName: displayName)
         let file = try InputFile(path: path, displayName: displayName)
         guard let reader = XMLStreamReader(fd: file.descriptor, url: displayName) else {
-            throw ExtractError(file: displayName, message: "libxml2 could not start reading the file",
-                               hint: "check that the file is readable XML")
+            throw ExtractError(
+                file: displayName, message: "libxml2 could not start reading the file",
+                hint: "check that the file is readable XML")
         }
         var walker = XMLRecordWalker(plan: plan, reader: reader, displayName: displayName)
         walker.collectsAllFields = allFields

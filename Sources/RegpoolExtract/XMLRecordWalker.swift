@@ -3,9 +3,9 @@ import RegpoolModel
 
 /// Walks the reader's node stream, keeping the open elements on the record path (for locators and
 /// ancestor fields), turning each record element into a `SourceRecord` and skipping everything else.
-struct XMLRecordWalker {
+struct XMLRecordWalker: XMLStackWalker {
     /// An open ancestor of the records (or the record itself).
-    private struct Frame {
+    struct Frame {
         let position: Int
         var recordPathChildren = 0
         /// Ancestor field values, by field index (nil entry: not seen yet).
@@ -13,9 +13,9 @@ struct XMLRecordWalker {
     }
 
     private let plan: XMLExtractionPlan
-    private let reader: XMLStreamReader
-    private let displayName: String
-    private var stack: [Frame] = []
+    let reader: XMLStreamReader
+    let displayName: String
+    var stack: [Frame] = []
     private var roots = 0
     /// When true, each record carries every field of its subtree (`XMLFieldCollector`) instead of the plan's.
     var collectsAllFields = false
@@ -26,17 +26,8 @@ struct XMLRecordWalker {
         self.displayName = displayName
     }
 
-    /// Reads the whole document, sending each record to `sink`.
-    mutating func run(_ sink: (ExtractEvent) throws -> Void) throws {
-        let reader = self.reader
-        try reader.walk(file: displayName) { try visitElement(sink) }
-    }
-
-    /// Handles the element under the cursor and moves on; returns the reader's status.
-    private mutating func visitElement(_ sink: (ExtractEvent) throws -> Void) throws -> Int32 {
-        let depth = reader.depth
-        guard depth <= stack.count, let element = reader.currentElement else { return reader.skipSubtree() }
-        stack.removeLast(stack.count - depth)
+    /// Handles one element on the followed path; returns the reader's status.
+    mutating func visit(_ element: XMLElement, depth: Int, _ sink: (ExtractEvent) throws -> Void) throws -> Int32 {
         let steps = plan.record.steps
         guard depth < steps.count, element.hasLocalName(steps[depth]) else {
             if depth > 0 { captureAncestorChild(element, parentDepth: depth - 1) }
@@ -55,7 +46,10 @@ struct XMLRecordWalker {
     }
 
     private mutating func nextPosition(depth: Int) -> Int {
-        if depth == 0 { roots += 1; return roots }
+        if depth == 0 {
+            roots += 1
+            return roots
+        }
         stack[depth - 1].recordPathChildren += 1
         return stack[depth - 1].recordPathChildren
     }
@@ -68,7 +62,8 @@ struct XMLRecordWalker {
         guard !wanted.isEmpty, let expanded = reader.expand() else { return }
         for index in wanted {
             let field = plan.fields[index]
-            if let value = XMLFieldValue.find(in: expanded, steps: field.steps.dropFirst(), attribute: field.attribute) {
+            if let value = XMLFieldValue.find(in: expanded, steps: field.steps.dropFirst(), attribute: field.attribute)
+            {
                 stack[parentDepth].captured[index] = value
             }
         }
@@ -83,8 +78,9 @@ struct XMLRecordWalker {
         try reader.checkEntityExpansion(file: displayName)
         var hasher = SHA256()
         hasher.update(data: element.serialized())
-        let record = SourceRecord(file: displayName, locator: locator, line: element.line,
-                                  sha256: hasher.finalize().lowercaseHex, names: names, bytes: bytes, bounds: bounds)
+        let record = SourceRecord(
+            file: displayName, locator: locator, line: element.line,
+            sha256: Hex.lowercase(hasher.finalize()), names: names, bytes: bytes, bounds: bounds)
         try sink(.record(record))
     }
 
@@ -100,7 +96,8 @@ struct XMLRecordWalker {
         var bounds: [Int32] = []
         bounds.reserveCapacity(plan.fields.count * 2)
         for (index, field) in plan.fields.enumerated() {
-            let value = field.ups == 0
+            let value =
+                field.ups == 0
                 ? XMLFieldValue.find(in: element, steps: field.steps[...], attribute: field.attribute)
                 : stack[plan.record.recordDepth - field.ups].captured[index]
             if let value {

@@ -5,14 +5,16 @@ extension XMLStreamReader {
     func checked(_ status: Int32, file: String) throws -> Int32 {
         if let refusedDoctype { throw Self.doctypeError(file: file, reason: refusedDoctype) }
         if let problem {
-            throw ExtractError(file: file, line: problem.line, column: problem.column,
-                               message: "not well-formed XML: \(problem.message)",
-                               hint: "fix the XML at this position, or re-export the file if it was cut short")
+            throw ExtractError(
+                file: file, line: problem.line, column: problem.column,
+                message: "not well-formed XML: \(problem.message)",
+                hint: "fix the XML at this position, or re-export the file if it was cut short")
         }
         try checkEntityExpansion(file: file)
         if status < 0 {
-            throw ExtractError(file: file, message: "the XML parser stopped without a message",
-                               hint: "check that the file is complete, well-formed XML")
+            throw ExtractError(
+                file: file, message: "the XML parser stopped without a message",
+                hint: "check that the file is complete, well-formed XML")
         }
         return status
     }
@@ -40,8 +42,10 @@ extension XMLStreamReader {
     /// Throws once the document's entity references expanded to more text than `XMLDoctype.maxExpandedBytes`.
     func checkEntityExpansion(file: String) throws {
         guard entityBudget.isExhausted else { return }
-        throw Self.doctypeError(file: file, reason: "DOCTYPE entities expand to more than \(XMLDoctype.maxExpandedBytes) "
-                                    + "bytes of text in this document (entity expansion attack)")
+        throw Self.doctypeError(
+            file: file,
+            reason: "DOCTYPE entities expand to more than \(XMLDoctype.maxExpandedBytes) "
+                + "bytes of text in this document (entity expansion attack)")
     }
 
     /// The error for a refused DOCTYPE, saying why.

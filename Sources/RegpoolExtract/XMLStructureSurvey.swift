@@ -1,26 +1,27 @@
 /// An element path of an XML document and how many elements it names.
-public struct XMLElementCount: Sendable, Equatable {
+package struct XMLElementCount: Sendable, Equatable {
     /// Absolute path of local names, e.g. `/registry/patient`.
-    public let path: String
-    public let count: Int
+    package let path: String
+    package let count: Int
 
     /// A count of `count` elements at `path`.
-    public init(path: String, count: Int) {
+    package init(path: String, count: Int) {
         self.path = path
         self.count = count
     }
 }
 
 /// A structural summary of an XML export, to find its record element (`regpool inspect` without `--record`).
-public enum XMLStructureSurvey {
+package enum XMLStructureSurvey {
     /// The element paths that repeat — some element has two or more children at that path — in
     /// first-seen order, each with its number of elements in the whole file. Refuses a harmful DOCTYPE
     /// and fails on the first parser error, like `XMLReader`.
-    public static func repeatedElements(path: String, displayName: String) throws -> [XMLElementCount] {
+    package static func repeatedElements(path: String, displayName: String) throws -> [XMLElementCount] {
         let file = try InputFile(path: path, displayName: displayName)
         guard let reader = XMLStreamReader(fd: file.descriptor, url: displayName) else {
-            throw ExtractError(file: displayName, message: "libxml2 could not start reading the file",
-                               hint: "check that the file is readable XML")
+            throw ExtractError(
+                file: displayName, message: "libxml2 could not start reading the file",
+                hint: "check that the file is readable XML")
         }
         var tally = PathTally()
         var status = try checked(reader.read(), reader, displayName)

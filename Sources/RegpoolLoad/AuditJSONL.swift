@@ -1,9 +1,9 @@
 import RegpoolModel
 
 /// Encodes audit events as JSON Lines: one object per line, keys always in the same order.
-public enum AuditJSONL {
+package enum AuditJSONL {
     /// The whole audit.jsonl content for `events` (already in their deterministic order).
-    public static func encode(_ events: [AuditEvent]) -> [UInt8] {
+    package static func encode(_ events: [AuditEvent]) -> [UInt8] {
         var out = JSONText()
         for event in events {
             out.object(fields(of: event))
@@ -13,7 +13,7 @@ public enum AuditJSONL {
     }
 
     /// The ordered key/value pairs of one event.
-    public static func fields(of e: AuditEvent) -> [(String, JSONValue?)] {
+    package static func fields(of e: AuditEvent) -> [(String, JSONValue?)] {
         func s(_ v: String?) -> JSONValue? { v.map { .string($0) } }
         return [
             ("code", .string(e.code.code)),

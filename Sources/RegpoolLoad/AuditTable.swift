@@ -2,9 +2,9 @@ import RegpoolModel
 
 /// The audit events as a table (`audit.parquet`), row for row the lines of audit.jsonl, so an
 /// auditor can query them with DuckDB: `seq` is the event's line number in audit.jsonl.
-public enum AuditTable {
+package enum AuditTable {
     /// The table's columns: `seq`, then the keys of audit.jsonl in their order.
-    public static let schema = TableSchema(
+    package static let schema = TableSchema(
         name: "audit", meaning: "every audit event of the build, one row per line of audit.jsonl", naturalKey: [],
         columns: [
             ColumnSchema("seq", .int32, required: true, "the event's line number in audit.jsonl (1 = first line)"),
@@ -24,13 +24,15 @@ public enum AuditTable {
         ])
 
     /// The events (in audit.jsonl order) as rows.
-    public static func table(_ events: [AuditEvent]) -> TableData {
+    package static func table(_ events: [AuditEvent]) -> TableData {
         func s(_ v: String?) -> Value { v.map(Value.string) ?? .null }
         let rows: [[Value]] = events.enumerated().map { index, e in
-            [.int32(Int32(clamping: index + 1)), .string(e.code.code), .string(e.code.event),
-             .string(e.code.stage.rawValue), s(e.centre), s(e.file), s(e.locator), s(e.field), s(e.target),
-             s(e.sourceValue), s(e.targetValue), s(e.rule), e.count.map { .int32(Int32(clamping: $0)) } ?? .null,
-             .string(e.message)]
+            [
+                .int32(Int32(clamping: index + 1)), .string(e.code.code), .string(e.code.event),
+                .string(e.code.stage.rawValue), s(e.centre), s(e.file), s(e.locator), s(e.field), s(e.target),
+                s(e.sourceValue), s(e.targetValue), s(e.rule), e.count.map { .int32(Int32(clamping: $0)) } ?? .null,
+                .string(e.message),
+            ]
         }
         return TableData(schema: schema, rows: rows)
     }

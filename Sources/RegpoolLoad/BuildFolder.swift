@@ -1,17 +1,20 @@
+import Crypto
 import Foundation
+import RegpoolModel
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A build being written: files go into a staging folder beside the final one, each fsynced,
 /// and `publish()` renames the folder into place and then moves `current` atomically.
-public struct BuildFolder: Sendable {
-    public let outputDirectory: String
-    public let buildID: String
-    public let stagingPath: String
+package struct BuildFolder: Sendable {
+    package let outputDirectory: String
+    package let buildID: String
+    package let stagingPath: String
 
     /// Creates the output folder if needed and a fresh staging folder inside it.
-    public init(outputDirectory: String, buildID: String) throws {
+    package init(outputDirectory: String, buildID: String) throws {
         self.outputDirectory = outputDirectory
         self.buildID = buildID
         self.stagingPath = "\(outputDirectory)/.staging-\(buildID)-\(getpid())"
@@ -26,12 +29,12 @@ public struct BuildFolder: Sendable {
     }
 
     /// The final folder of this build.
-    public var finalPath: String { "\(outputDirectory)/\(buildID)" }
+    package var finalPath: String { "\(outputDirectory)/\(buildID)" }
 
     /// Writes `bytes` as `name` (which may name subfolders, `a/b/c.parquet`) in the staging
     /// folder, fsynced; returns its manifest entry.
     @discardableResult
-    public func write(_ name: String, _ bytes: [UInt8], rows: Int? = nil) throws -> Manifest.Output {
+    package func write(_ name: String, _ bytes: [UInt8], rows: Int? = nil) throws -> Manifest.Output {
         let path = "\(stagingPath)/\(name)"
         if let slash = name.lastIndex(of: "/") {
             let folder = "\(stagingPath)/\(name[..<slash])"
@@ -42,12 +45,13 @@ public struct BuildFolder: Sendable {
             }
         }
         try Self.writeSynced(path: path, bytes: bytes)
-        return Manifest.Output(path: name, sha256: SHA256Hex.of(bytes), bytes: bytes.count, rows: rows)
+        return Manifest.Output(
+            path: name, sha256: Hex.lowercase(SHA256.hash(data: Array(bytes))), bytes: bytes.count, rows: rows)
     }
 
     /// Moves the staging folder to `<output>/<build-id>` and points `<output>/current` at it.
     /// Returns the final path. A build folder of the same id (same inputs) is replaced.
-    public func publish() throws -> String {
+    package func publish() throws -> String {
         let fm = FileManager.default
         for folder in Self.subfolders(of: stagingPath) { try Self.syncDirectory(folder) }
         try Self.syncDirectory(stagingPath)
@@ -76,7 +80,7 @@ public struct BuildFolder: Sendable {
     }
 
     /// Removes the staging folder (after a failed build).
-    public func discard() {
+    package func discard() {
         try? FileManager.default.removeItem(atPath: stagingPath)
     }
 
@@ -118,7 +122,8 @@ public struct BuildFolder: Sendable {
     static func exchange(_ a: String, _ b: String) throws {
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
-            throw LoadError(path: b, message: "this system's C library has no renameat2, needed to replace a build atomically")
+            throw LoadError(
+                path: b, message: "this system's C library has no renameat2, needed to replace a build atomically")
         }
         let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
         let renameExchange: UInt32 = 2

@@ -1,14 +1,17 @@
+import RegpoolModel
+import RegpoolParquet
+
 /// What a build read and wrote, with hashes: the build's proof of provenance (manifest.json).
 ///
 /// It holds no wall-clock time, so the same inputs give the same manifest.
-public struct Manifest: Sendable {
+package struct Manifest: Sendable {
     /// One input export file.
-    public struct Input: Sendable {
-        public let centre: String
-        public let path: String
-        public let sha256: String
-        public let bytes: Int
-        public init(centre: String, path: String, sha256: String, bytes: Int) {
+    package struct Input: Sendable {
+        package let centre: String
+        package let path: String
+        package let sha256: String
+        package let bytes: Int
+        package init(centre: String, path: String, sha256: String, bytes: Int) {
             self.centre = centre
             self.path = path
             self.sha256 = sha256
@@ -17,11 +20,11 @@ public struct Manifest: Sendable {
     }
 
     /// One configuration file (pipeline or mapping).
-    public struct ConfigFile: Sendable {
-        public let role: String
-        public let path: String
-        public let sha256: String
-        public init(role: String, path: String, sha256: String) {
+    package struct ConfigFile: Sendable {
+        package let role: String
+        package let path: String
+        package let sha256: String
+        package init(role: String, path: String, sha256: String) {
             self.role = role
             self.path = path
             self.sha256 = sha256
@@ -29,12 +32,12 @@ public struct Manifest: Sendable {
     }
 
     /// One output file of the build.
-    public struct Output: Sendable {
-        public let path: String
-        public let sha256: String
-        public let bytes: Int
-        public let rows: Int?
-        public init(path: String, sha256: String, bytes: Int, rows: Int?) {
+    package struct Output: Sendable {
+        package let path: String
+        package let sha256: String
+        package let bytes: Int
+        package let rows: Int?
+        package init(path: String, sha256: String, bytes: Int, rows: Int?) {
             self.path = path
             self.sha256 = sha256
             self.bytes = bytes
@@ -43,18 +46,20 @@ public struct Manifest: Sendable {
     }
 
     /// What cross-centre linkage did (absent when the pipeline has no `linkage:`).
-    public struct Linkage: Sendable {
-        public let localPatients: Int
-        public let pooledPatients: Int
-        public let pairsCompared: Int
-        public let linksMade: Int
-        public let reviewPairs: Int
+    package struct Linkage: Sendable {
+        package let localPatients: Int
+        package let pooledPatients: Int
+        package let pairsCompared: Int
+        package let linksMade: Int
+        package let reviewPairs: Int
         /// The prior λ the scores used (given or estimated); nil without probabilistic linkage.
-        public let prior: Double?
+        package let prior: Double?
         /// EM iterations run; nil when m and u were given.
-        public let emIterations: Int?
-        public init(localPatients: Int, pooledPatients: Int, pairsCompared: Int, linksMade: Int, reviewPairs: Int,
-                    prior: Double?, emIterations: Int?) {
+        package let emIterations: Int?
+        package init(
+            localPatients: Int, pooledPatients: Int, pairsCompared: Int, linksMade: Int, reviewPairs: Int,
+            prior: Double?, emIterations: Int?
+        ) {
             self.localPatients = localPatients
             self.pooledPatients = pooledPatients
             self.pairsCompared = pairsCompared
@@ -65,34 +70,38 @@ public struct Manifest: Sendable {
         }
 
         var json: JSONValue {
-            .object([("local_patients", .int(localPatients)), ("pooled_patients", .int(pooledPatients)),
-                     ("pairs_compared", .int(pairsCompared)), ("links_made", .int(linksMade)),
-                     ("review_pairs", .int(reviewPairs)), ("prior", prior.map { .double($0) }),
-                     ("em_iterations", emIterations.map { .int($0) })])
+            .object([
+                ("local_patients", .int(localPatients)), ("pooled_patients", .int(pooledPatients)),
+                ("pairs_compared", .int(pairsCompared)), ("links_made", .int(linksMade)),
+                ("review_pairs", .int(reviewPairs)), ("prior", prior.map { .double($0) }),
+                ("em_iterations", emIterations.map { .int($0) }),
+            ])
         }
     }
 
-    public var buildID: String
-    public var pipeline: String
-    public var regpoolVersion: String
-    public var cdmVersion: String
-    public var keyFingerprint: String
-    public var inputs: [Input]
-    public var configs: [ConfigFile]
-    public var outputs: [Output]
-    public var rejectedFiles: Int
-    public var rejectedRecords: Int
-    public var linkage: Linkage?
+    package var buildID: String
+    package var pipeline: String
+    package var regpoolVersion: String
+    package var cdmVersion: String
+    package var keyFingerprint: String
+    package var inputs: [Input]
+    package var configs: [ConfigFile]
+    package var outputs: [Output]
+    package var rejectedFiles: Int
+    package var rejectedRecords: Int
+    package var linkage: Linkage?
     /// The C libraries whose versions the output bytes depend on (codecs), e.g. `libzstd 1.5.4`.
-    public var libraries: [(name: String, version: String)] = []
+    package var libraries: [(name: String, version: String)] = []
     /// The Parquet codec the tables were written with.
-    public var parquetCodec: String?
+    package var parquetCodec: String?
     /// Inbox files that match no source (not read, but named in the audit), by centre.
-    public var ignored: [(centre: String, file: String)] = []
+    package var ignored: [(centre: String, file: String)] = []
 
-    public init(buildID: String, pipeline: String, regpoolVersion: String, cdmVersion: String,
-                keyFingerprint: String, inputs: [Input], configs: [ConfigFile], outputs: [Output],
-                rejectedFiles: Int, rejectedRecords: Int) {
+    package init(
+        buildID: String, pipeline: String, regpoolVersion: String, cdmVersion: String,
+        keyFingerprint: String, inputs: [Input], configs: [ConfigFile], outputs: [Output],
+        rejectedFiles: Int, rejectedRecords: Int
+    ) {
         self.buildID = buildID
         self.pipeline = pipeline
         self.regpoolVersion = regpoolVersion
@@ -106,7 +115,7 @@ public struct Manifest: Sendable {
     }
 
     /// The manifest as pretty, deterministic JSON (one entry per line for readable diffs).
-    public func json() -> [UInt8] {
+    package func json() -> [UInt8] {
         var lines: [String] = ["{"]
         func field(_ key: String, _ value: JSONValue, last: Bool = false) {
             lines.append("  \(JSONValue.string(key).text): \(value.text)" + (last ? "" : ","))
@@ -128,25 +137,38 @@ public struct Manifest: Sendable {
         field("rejected_records", .int(rejectedRecords))
         if let linkage { field("linkage", linkage.json) }
         if let parquetCodec {
-            field("parquet", .object([
-                ("codec", .string(parquetCodec)),
-                ("libraries", .object(libraries.map { ($0.name, .string($0.version)) })),
-            ]))
+            field(
+                "parquet",
+                .object([
+                    ("codec", .string(parquetCodec)),
+                    ("libraries", .object(libraries.map { ($0.name, .string($0.version)) })),
+                ]))
         }
         if !ignored.isEmpty {
-            list("ignored_files", ignored.map { .object([("centre", .string($0.centre)), ("file", .string($0.file))]) })
+            list(
+                "ignored_files", ignored.map { .object([("centre", .string($0.centre)), ("file", .string($0.file))]) })
         }
-        list("configs", configs.map {
-            .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))])
-        })
-        list("inputs", inputs.map {
-            .object([("centre", .string($0.centre)), ("path", .string($0.path)), ("sha256", .string($0.sha256)),
-                     ("bytes", .int($0.bytes))])
-        })
-        list("outputs", outputs.map {
-            .object([("path", .string($0.path)), ("sha256", .string($0.sha256)), ("bytes", .int($0.bytes)),
-                     ("rows", $0.rows.map { .int($0) })])
-        }, last: true)
+        list(
+            "configs",
+            configs.map {
+                .object([("role", .string($0.role)), ("path", .string($0.path)), ("sha256", .string($0.sha256))])
+            })
+        list(
+            "inputs",
+            inputs.map {
+                .object([
+                    ("centre", .string($0.centre)), ("path", .string($0.path)), ("sha256", .string($0.sha256)),
+                    ("bytes", .int($0.bytes)),
+                ])
+            })
+        list(
+            "outputs",
+            outputs.map {
+                .object([
+                    ("path", .string($0.path)), ("sha256", .string($0.sha256)), ("bytes", .int($0.bytes)),
+                    ("rows", $0.rows.map { .int($0) }),
+                ])
+            }, last: true)
         lines.append("}")
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }

@@ -2,10 +2,10 @@ import Foundation
 
 /// The housekeeping of an output folder, done under its `RunLock`: what killed runs left behind,
 /// and the retention of old builds.
-public struct OutputFolder: Sendable {
-    public let path: String
+package struct OutputFolder: Sendable {
+    package let path: String
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
@@ -15,7 +15,7 @@ public struct OutputFolder: Sendable {
 
     /// Removes the leftovers of killed runs; returns their names.
     @discardableResult
-    public func removeLeftovers() -> [String] {
+    package func removeLeftovers() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         let leftovers = names.filter { name in Self.temporaryPrefixes.contains { name.hasPrefix($0) } }.sorted()
         for name in leftovers { try? FileManager.default.removeItem(atPath: path + "/" + name) }
@@ -23,13 +23,13 @@ public struct OutputFolder: Sendable {
     }
 
     /// The build `current` points at, if any.
-    public var current: String? {
+    package var current: String? {
         try? FileManager.default.destinationOfSymbolicLink(atPath: path + "/current")
     }
 
     /// The published builds (folders `b-…` holding a manifest.json), newest first: by the time
     /// their manifest was written, then by name.
-    public func builds() -> [String] {
+    package func builds() -> [String] {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasPrefix("b-") }
         let dated: [(String, Date)] = names.compactMap { name in
@@ -42,7 +42,7 @@ public struct OutputFolder: Sendable {
     /// Removes all but the `keep` newest builds, never the one `current` points at; returns the
     /// removed build ids.
     @discardableResult
-    public func prune(keep: Int) -> [String] {
+    package func prune(keep: Int) -> [String] {
         let current = self.current
         var kept = 0
         var removed: [String] = []

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The exclusive lock of one output folder (`<output>/.lock`), held for a whole run.
@@ -8,15 +9,15 @@ import Glibc
 /// It is an `flock(2)` lock: the kernel releases it when its process ends, however it ends, so a
 /// lock left by a killed run is never in the way. The file holds the holder's pid for messages;
 /// finding a pid there when the lock is free means the previous run died without finishing.
-public final class RunLock: @unchecked Sendable {
+package final class RunLock: @unchecked Sendable {
     /// The lock file's path.
-    public let path: String
+    package let path: String
     /// The pid a previous run left in the lock file when it did not end cleanly (a killed run).
-    public let staleHolder: Int32?
+    package let staleHolder: Int32?
     private var fd: Int32
 
     /// Why the lock could not be taken.
-    public enum Failure: Error, Sendable {
+    package enum Failure: Error, Sendable {
         /// Another live process holds it.
         case held(path: String, pid: Int32?)
         /// The lock file cannot be created or locked.
@@ -25,7 +26,7 @@ public final class RunLock: @unchecked Sendable {
 
     /// Takes the lock of `outputDirectory` (creating the folder), or fails at once when another
     /// process holds it; never waits.
-    public init(outputDirectory: String) throws(Failure) {
+    package init(outputDirectory: String) throws(Failure) {
         path = outputDirectory + "/.lock"
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
@@ -46,7 +47,7 @@ public final class RunLock: @unchecked Sendable {
     }
 
     /// Empties the pid and releases the lock (also released by the kernel if the process dies).
-    public func release() {
+    package func release() {
         guard fd >= 0 else { return }
         _ = ftruncate(fd, 0)
         _ = flock(fd, LOCK_UN)

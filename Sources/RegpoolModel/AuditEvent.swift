@@ -1,26 +1,28 @@
 /// One audit event: what happened to which value, where it came from and which rule decided.
 ///
 /// The data is in the fields; `message` is for people and never needs to be parsed.
-public struct AuditEvent: Sendable, Equatable {
-    public var code: AuditCode
-    public var centre: String?
-    public var file: String?
-    public var locator: String?
+package struct AuditEvent: Sendable, Equatable {
+    package var code: AuditCode
+    package var centre: String?
+    package var file: String?
+    package var locator: String?
     /// The source field (CSV column, XML path) the value came from.
-    public var field: String?
+    package var field: String?
     /// The CDM target, `table.column`.
-    public var target: String?
-    public var sourceValue: String?
-    public var targetValue: String?
+    package var target: String?
+    package var sourceValue: String?
+    package var targetValue: String?
     /// The mapping file, line and key that decided, e.g. `mappings/fr.yaml:31 patients.sex`.
-    public var rule: String?
+    package var rule: String?
     /// For summary events: how many values this line stands for.
-    public var count: Int?
-    public var message: String
+    package var count: Int?
+    package var message: String
 
-    public init(_ code: AuditCode, centre: String? = nil, file: String? = nil, locator: String? = nil,
-                field: String? = nil, target: String? = nil, sourceValue: String? = nil,
-                targetValue: String? = nil, rule: String? = nil, count: Int? = nil, message: String) {
+    package init(
+        _ code: AuditCode, centre: String? = nil, file: String? = nil, locator: String? = nil,
+        field: String? = nil, target: String? = nil, sourceValue: String? = nil,
+        targetValue: String? = nil, rule: String? = nil, count: Int? = nil, message: String
+    ) {
         self.code = code
         self.centre = centre
         self.file = file
@@ -36,7 +38,7 @@ public struct AuditEvent: Sendable, Equatable {
 
     /// The deterministic order of events in audit.jsonl: stage, centre, file, locator (numbers
     /// compared as numbers), code, target, field, values, rule, message — all on UTF-8 bytes.
-    public static func precedes(_ a: AuditEvent, _ b: AuditEvent) -> Bool {
+    package static func precedes(_ a: AuditEvent, _ b: AuditEvent) -> Bool {
         SortKey(a) < SortKey(b)
     }
 
@@ -46,8 +48,12 @@ public struct AuditEvent: Sendable, Equatable {
 
         init(_ e: AuditEvent) {
             let stage = UInt8(Stage.allCases.firstIndex(of: e.code.stage)!)
-            parts = [[stage]] + [e.centre, e.file, e.locator.map(Self.numbered), e.code.code, e.target, e.field,
-                                 e.sourceValue, e.targetValue, e.rule, e.message].map { Array(($0 ?? "").utf8) }
+            parts =
+                [[stage]]
+                + [
+                    e.centre, e.file, e.locator.map(Self.numbered), e.code.code, e.target, e.field,
+                    e.sourceValue, e.targetValue, e.rule, e.message,
+                ].map { Array(($0 ?? "").utf8) }
         }
 
         static func < (a: SortKey, b: SortKey) -> Bool {
@@ -64,7 +70,12 @@ public struct AuditEvent: Sendable, Equatable {
                 digits = ""
             }
             for ch in locator {
-                if ch.isASCII, ch.isNumber { digits.append(ch) } else { flush(); out.append(ch) }
+                if ch.isASCII, ch.isNumber {
+                    digits.append(ch)
+                } else {
+                    flush()
+                    out.append(ch)
+                }
             }
             flush()
             return out

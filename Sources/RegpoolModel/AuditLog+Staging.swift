@@ -2,12 +2,12 @@
 /// reuses a centre's log without mapping its exports again).
 extension AuditLog {
     /// One counted summary line: its key, its first event and how many decisions it stands for.
-    public struct StagedSummary: Sendable {
-        public let key: AuditSummaryKey
-        public let event: AuditEvent
-        public let count: Int
+    package struct StagedSummary: Sendable {
+        package let key: AuditSummaryKey
+        package let event: AuditEvent
+        package let count: Int
 
-        public init(key: AuditSummaryKey, event: AuditEvent, count: Int) {
+        package init(key: AuditSummaryKey, event: AuditEvent, count: Int) {
             self.key = key
             self.event = event
             self.count = count
@@ -15,14 +15,14 @@ extension AuditLog {
     }
 
     /// The single events in the order they were recorded, and the summaries in event order.
-    public var staged: (single: [AuditEvent], summaries: [StagedSummary]) {
+    package var staged: (single: [AuditEvent], summaries: [StagedSummary]) {
         let summaries = summaryEntries.map { StagedSummary(key: $0.key, event: $0.value.event, count: $0.value.count) }
             .sorted { AuditEvent.SortKey($0.event) < AuditEvent.SortKey($1.event) }
         return (singleEvents, summaries)
     }
 
     /// The log the staged parts came from.
-    public init(single: [AuditEvent], summaries: [StagedSummary]) {
+    package init(single: [AuditEvent], summaries: [StagedSummary]) {
         self.init()
         for event in single { record(event) }
         for summary in summaries { restore(summary) }
@@ -31,14 +31,20 @@ extension AuditLog {
 
 extension AuditSummaryKey {
     /// The key's parts, for storing it.
-    public var parts: (code: String, centre: String?, field: String?, target: String?, source: [UInt8],
-                       targetValue: [UInt8]?, rule: String?) {
+    package var parts:
+        (
+            code: String, centre: String?, field: String?, target: String?, source: [UInt8],
+            targetValue: [UInt8]?, rule: String?
+        )
+    {
         (code, centre, field, target, source, targetValue, rule)
     }
 
     /// A key from its stored parts.
-    public init(code: String, centre: String?, field: String?, target: String?, source: [UInt8], targetValue: [UInt8]?,
-                rule: String?) {
+    package init(
+        code: String, centre: String?, field: String?, target: String?, source: [UInt8], targetValue: [UInt8]?,
+        rule: String?
+    ) {
         self.code = code
         self.centre = centre
         self.field = field

@@ -1,24 +1,24 @@
 /// Collects audit events during a build: single events as they come, and per-value decisions
 /// (code maps, unit conversions) folded into one counted line per (centre, field, value, rule).
-public struct AuditLog: Sendable {
+package struct AuditLog: Sendable {
     private var single: [AuditEvent] = []
     private var summaries: [AuditSummaryKey: (event: AuditEvent, count: Int)] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Records one event as its own line.
-    public mutating func record(_ event: AuditEvent) {
+    package mutating func record(_ event: AuditEvent) {
         single.append(event)
     }
 
     /// Counts one occurrence of a per-value decision; file and locator of the first are kept.
-    public mutating func count(_ event: AuditEvent) {
+    package mutating func count(_ event: AuditEvent) {
         count(AuditSummaryKey(event)) { event }
     }
 
     /// Counts one occurrence under `key`; `make` builds the event only for the first occurrence,
     /// so a hot loop pays for a hash look-up, not for a message.
-    public mutating func count(_ key: AuditSummaryKey, _ make: () -> AuditEvent) {
+    package mutating func count(_ key: AuditSummaryKey, _ make: () -> AuditEvent) {
         if let index = summaries.index(forKey: key) {
             summaries.values[index].count += 1
         } else {
@@ -27,7 +27,7 @@ public struct AuditLog: Sendable {
     }
 
     /// Appends every event of `other`.
-    public mutating func merge(_ other: AuditLog) {
+    package mutating func merge(_ other: AuditLog) {
         single.append(contentsOf: other.single)
         for (k, v) in other.summaries {
             if let index = summaries.index(forKey: k) {
@@ -39,7 +39,7 @@ public struct AuditLog: Sendable {
     }
 
     /// All events in deterministic order, summaries carrying their counts.
-    public func events() -> [AuditEvent] {
+    package func events() -> [AuditEvent] {
         var all = single
         for (_, v) in summaries {
             var e = v.event
@@ -63,23 +63,25 @@ public struct AuditLog: Sendable {
     }
 
     /// Number of events with `code` (summaries count once each).
-    public func lines(with code: AuditCode) -> Int {
+    package func lines(with code: AuditCode) -> Int {
         single.filter { $0.code == code }.count + summaries.keys.filter { $0.code == code.code }.count
     }
 }
 
 /// What makes two per-value decisions the same summary line (values compared as UTF-8 bytes).
-public struct AuditSummaryKey: Hashable, Sendable {
+package struct AuditSummaryKey: Hashable, Sendable {
     let code: String
     let centre: String?
-    let field: String?
-    let target: String?
-    let source: [UInt8]
+    package let field: String?
+    package let target: String?
+    package let source: [UInt8]
     let targetValue: [UInt8]?
     let rule: String?
 
-    public init(_ code: AuditCode, centre: String?, field: String?, target: String?, sourceValue: String?,
-                targetValue: String?, rule: String?) {
+    package init(
+        _ code: AuditCode, centre: String?, field: String?, target: String?, sourceValue: String?,
+        targetValue: String?, rule: String?
+    ) {
         self.code = code.code
         self.centre = centre
         self.field = field
@@ -91,8 +93,10 @@ public struct AuditSummaryKey: Hashable, Sendable {
 
     /// The key of a decision that depends only on the rule and the source bytes (a value map, a
     /// unit factor): no text is made for the look-up.
-    public init(_ code: AuditCode, centre: String, field: String?, target: String, sourceBytes: ArraySlice<UInt8>,
-                rule: String) {
+    package init(
+        _ code: AuditCode, centre: String, field: String?, target: String, sourceBytes: ArraySlice<UInt8>,
+        rule: String
+    ) {
         self.code = code.code
         self.centre = centre
         self.field = field
@@ -103,8 +107,9 @@ public struct AuditSummaryKey: Hashable, Sendable {
     }
 
     /// The key of an event.
-    public init(_ e: AuditEvent) {
-        self.init(e.code, centre: e.centre, field: e.field, target: e.target, sourceValue: e.sourceValue,
-                  targetValue: e.targetValue, rule: e.rule)
+    package init(_ e: AuditEvent) {
+        self.init(
+            e.code, centre: e.centre, field: e.field, target: e.target, sourceValue: e.sourceValue,
+            targetValue: e.targetValue, rule: e.rule)
     }
 }

@@ -1,12 +1,12 @@
 /// Human labels for CDM columns and enumeration tokens (reports and the data dictionary).
 extension CDM {
     /// The label of a column, e.g. `karyotype_category` → "Karyotype category".
-    public static func columnLabel(_ column: String) -> String {
+    package static func columnLabel(_ column: String) -> String {
         columnLabels[column] ?? humanized(column)
     }
 
     /// The label of an enumeration token of a column, e.g. `hi_e` → "Haematological improvement, erythroid".
-    public static func tokenLabel(column: String, token: String) -> String {
+    package static func tokenLabel(column: String, token: String) -> String {
         tokenLabels["\(column).\(token)"] ?? tokenLabels[token] ?? humanized(token)
     }
 
@@ -49,9 +49,11 @@ extension CDM {
         "chemotherapy_intensive": "Intensive chemotherapy", "chemotherapy_low_dose": "Low-dose chemotherapy",
         "allo_sct": "Allogeneic SCT", "matched_related": "Matched related", "matched_unrelated": "Matched unrelated",
         "mismatched_unrelated": "Mismatched unrelated", "cord_blood": "Cord blood",
-        "g_l_10e9": "10^9/L", "g_dl": "g/dL", "anc": "Neutrophils", "wbc": "White cells", "bm_blasts": "Bone-marrow blasts",
+        "g_l_10e9": "10^9/L", "g_dl": "g/dL", "anc": "Neutrophils", "wbc": "White cells",
+        "bm_blasts": "Bone-marrow blasts",
         "hb": "Haemoglobin", "not_mds": "Not MDS (no WHO 2008 class)",
-        "raeb2_or_aml_at_len_start": "RAEB-2 or AML at LEN start", "len_not_single_agent": "LEN not given as a single agent",
+        "raeb2_or_aml_at_len_start": "RAEB-2 or AML at LEN start",
+        "len_not_single_agent": "LEN not given as a single agent",
         "len_maintenance_after_transplant": "LEN as maintenance after transplant",
         "no_documented_failure": "No documented LEN failure", "inconsistent_dates": "Dates out of order",
         "reason.no_del5q": "No del(5q) shown",

@@ -1,20 +1,20 @@
 extension CDM {
     /// A plausible range of a number column in its canonical unit; values outside it are null
     /// and audited (T3012). A rule's `range:` replaces it. docs/mapping.md lists them.
-    public struct PlausibleRange: Sendable, Equatable {
-        public let lower: Double
-        public let upper: Double
+    package struct PlausibleRange: Sendable, Equatable {
+        package let lower: Double
+        package let upper: Double
 
-        public init(_ lower: Double, _ upper: Double) {
+        package init(_ lower: Double, _ upper: Double) {
             self.lower = lower
             self.upper = upper
         }
 
         /// True when `value` lies in the range (bounds included).
-        public func contains(_ value: Double) -> Bool { value >= lower && value <= upper }
+        package func contains(_ value: Double) -> Bool { value >= lower && value <= upper }
 
         /// `2–20`.
-        public var text: String { "\(Self.format(lower))–\(Self.format(upper))" }
+        package var text: String { "\(Self.format(lower))–\(Self.format(upper))" }
 
         private static func format(_ v: Double) -> String {
             v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
@@ -22,7 +22,7 @@ extension CDM {
     }
 
     /// Plausible ranges by `table.column` (numbers in canonical units).
-    public static let plausibleRanges: [String: PlausibleRange] = [
+    package static let plausibleRanges: [String: PlausibleRange] = [
         "patients.birth_year": PlausibleRange(1900, 2030),
         "patients.bm_blasts_pct": PlausibleRange(0, 100),
         "patients.hb_g_dl": PlausibleRange(2, 20),
@@ -34,7 +34,7 @@ extension CDM {
     ]
 
     /// Plausible `lab_results.value` ranges by analyte (canonical units).
-    public static let plausibleLabRanges: [String: PlausibleRange] = [
+    package static let plausibleLabRanges: [String: PlausibleRange] = [
         "hb": PlausibleRange(2, 20),
         "platelets": PlausibleRange(0, 3000),
         "anc": PlausibleRange(0, 100),

@@ -2,7 +2,7 @@ extension CDM {
     private typealias C = ColumnSchema
     private typealias T = Tokens
 
-    public static let patients = TableSchema(
+    package static let patients = TableSchema(
         name: "patients", meaning: "One row per deduplicated patient (all patients, eligible or not).",
         naturalKey: [],
         columns: [
@@ -29,7 +29,7 @@ extension CDM {
             C("prior_hma", .bool, "HMA before LEN."),
         ])
 
-    public static let lenCourses = TableSchema(
+    package static let lenCourses = TableSchema(
         name: "len_courses", meaning: "One row per lenalidomide course.", naturalKey: ["course_number"],
         columns: [
             C("pooled_id", .string, required: true),
@@ -48,7 +48,7 @@ extension CDM {
             C("progression_to", .enumeration(T.progressionTo), "Only with failure_type = progression."),
         ])
 
-    public static let treatmentLines = TableSchema(
+    package static let treatmentLines = TableSchema(
         name: "treatment_lines", meaning: "Treatments after LEN failure, in order.", naturalKey: ["line_number"],
         columns: [
             C("pooled_id", .string, required: true),
@@ -60,7 +60,7 @@ extension CDM {
             C("best_response", .enumeration(T.lineResponse)),
         ])
 
-    public static let transplants = TableSchema(
+    package static let transplants = TableSchema(
         name: "transplants", meaning: "Allogeneic stem-cell transplants.", naturalKey: ["transplant_date"],
         columns: [
             C("pooled_id", .string, required: true),
@@ -71,7 +71,7 @@ extension CDM {
             C("relapse_date", .date),
         ])
 
-    public static let outcomes = TableSchema(
+    package static let outcomes = TableSchema(
         name: "outcomes", meaning: "One row per patient.", naturalKey: [],
         columns: [
             C("pooled_id", .string, required: true),
@@ -81,7 +81,7 @@ extension CDM {
             C("last_contact_date", .date, required: true, "For the dead, the death date."),
         ])
 
-    public static let labResults = TableSchema(
+    package static let labResults = TableSchema(
         name: "lab_results", meaning: "Measurements over time (long format).",
         naturalKey: ["sample_date", "analyte"],
         columns: [
@@ -94,7 +94,7 @@ extension CDM {
             C("source_unit", .string, "The unit as sent."),
         ])
 
-    public static let analysisCohort = TableSchema(
+    package static let analysisCohort = TableSchema(
         name: "analysis_cohort", meaning: "Analysis-ready, one row per eligible patient.", naturalKey: [],
         columns: [
             C("pooled_id", .string, required: true),
@@ -119,7 +119,7 @@ extension CDM {
             C("aml_event", .bool, "Progressed to AML after failure."),
         ])
 
-    public static let exclusions = TableSchema(
+    package static let exclusions = TableSchema(
         name: "exclusions", meaning: "One row per patient who is not in analysis_cohort.", naturalKey: [],
         columns: [
             C("pooled_id", .string, required: true),
@@ -127,7 +127,7 @@ extension CDM {
             C("detail", .string, "A human sentence: which value failed."),
         ])
 
-    public static let sourceRecords = TableSchema(
+    package static let sourceRecords = TableSchema(
         name: "source_records", meaning: "Lineage, one row per source record that reached the pipeline.",
         naturalKey: ["centre_id", "source_file", "source_locator"],
         columns: [

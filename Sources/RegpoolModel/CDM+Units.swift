@@ -2,7 +2,7 @@
 /// converted on the way in), for the data dictionary and exports.
 extension CDM {
     /// The unit of `column` in `table`, or nil when it has none (text, tokens, dates, flags).
-    public static func unit(table: String, column: String) -> String? {
+    package static func unit(table: String, column: String) -> String? {
         if table == "lab_results" && column == "value" { return "as named by the row's unit column" }
         if column.hasSuffix("_months") { return "months (days / 30.4375)" }
         return units[column]

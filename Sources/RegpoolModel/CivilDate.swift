@@ -1,11 +1,11 @@
 /// A proleptic Gregorian calendar date, convertible to and from days since 1970-01-01.
-public struct CivilDate: Sendable, Equatable, Comparable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CivilDate: Sendable, Equatable, Comparable {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// A date from its parts, or nil when the parts do not name a real day.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), (1...9999).contains(year),
             day >= 1, day <= CivilDate.daysIn(month: month, year: year)
         else { return nil }
@@ -14,8 +14,8 @@ public struct CivilDate: Sendable, Equatable, Comparable {
         self.day = day
     }
 
-    /// The date `days` after 1970-01-01 (algorithm by H. Hinnant, public domain).
-    public init(days: Int32) {
+    /// The date `days` after 1970-01-01 (algorithm by H. Hinnant, package domain).
+    package init(days: Int32) {
         let z = Int(days) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -30,7 +30,7 @@ public struct CivilDate: Sendable, Equatable, Comparable {
     }
 
     /// Days since 1970-01-01.
-    public var days: Int32 {
+    package var days: Int32 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -41,7 +41,7 @@ public struct CivilDate: Sendable, Equatable, Comparable {
     }
 
     /// ISO 8601 text, `yyyy-MM-dd`.
-    public var iso: String {
+    package var iso: String {
         func pad(_ v: Int, _ n: Int) -> String {
             let s = String(v)
             return String(repeating: "0", count: max(0, n - s.count)) + s
@@ -50,7 +50,7 @@ public struct CivilDate: Sendable, Equatable, Comparable {
     }
 
     /// The number of days in `month` of `year`.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -58,5 +58,5 @@ public struct CivilDate: Sendable, Equatable, Comparable {
         }
     }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.days < b.days }
+    package static func < (a: CivilDate, b: CivilDate) -> Bool { a.days < b.days }
 }

@@ -1,11 +1,11 @@
 /// One column of a CDM table: its exact name, type, nullability and meaning.
-public struct ColumnSchema: Sendable, Equatable {
-    public let name: String
-    public let type: ColumnType
-    public let required: Bool
-    public let meaning: String
+package struct ColumnSchema: Sendable, Equatable {
+    package let name: String
+    package let type: ColumnType
+    package let required: Bool
+    package let meaning: String
 
-    public init(_ name: String, _ type: ColumnType, required: Bool = false, _ meaning: String = "") {
+    package init(_ name: String, _ type: ColumnType, required: Bool = false, _ meaning: String = "") {
         self.name = name
         self.type = type
         self.required = required

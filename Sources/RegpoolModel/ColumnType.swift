@@ -1,5 +1,5 @@
 /// The logical type of a CDM column, as the output contract (`cdm.md`) names it.
-public enum ColumnType: Sendable, Equatable {
+package enum ColumnType: Sendable, Equatable {
     /// UTF-8 text: Parquet BYTE_ARRAY with the STRING logical type.
     case string
     /// A string column whose values are exactly one of `tokens` (lowercase).
@@ -14,13 +14,13 @@ public enum ColumnType: Sendable, Equatable {
     case bool
 
     /// The enumeration tokens, or nil for a non-enumeration column.
-    public var tokens: [String]? {
+    package var tokens: [String]? {
         if case .enumeration(let tokens) = self { return tokens }
         return nil
     }
 
     /// The short name used in documentation and error messages.
-    public var name: String {
+    package var name: String {
         switch self {
         case .string: return "string"
         case .enumeration: return "enum"

@@ -1,10 +1,12 @@
 /// How a CSV export is written.
-public struct CSVDialect: Sendable, Equatable {
-    public var delimiter: UInt8
-    public var quote: UInt8
-    public var encoding: TextEncoding
+package struct CSVDialect: Sendable, Equatable {
+    package var delimiter: UInt8
+    package var quote: UInt8
+    package var encoding: TextEncoding
 
-    public init(delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""), encoding: TextEncoding = .utf8) {
+    package init(
+        delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8 = UInt8(ascii: "\""), encoding: TextEncoding = .utf8
+    ) {
         self.delimiter = delimiter
         self.quote = quote
         self.encoding = encoding
@@ -12,7 +14,7 @@ public struct CSVDialect: Sendable, Equatable {
 }
 
 /// The character encoding a centre declares for a text export; the extractor turns every one into UTF-8.
-public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
+package enum TextEncoding: String, Sendable, Equatable, CaseIterable {
     /// UTF-8, with or without a byte-order mark.
     case utf8 = "utf-8"
     /// ISO-8859-1: each byte is the code point of the same number.
@@ -27,13 +29,13 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
     case utf16be = "utf-16be"
 
     /// Other accepted spellings, lowercase, with the encoding they name.
-    public static let aliases: [(name: String, encoding: TextEncoding)] = [
+    package static let aliases: [(name: String, encoding: TextEncoding)] = [
         ("utf8", .utf8), ("latin1", .latin1), ("iso-8859-1", .latin1), ("iso8859-1", .latin1),
         ("cp1252", .windows1252), ("utf16", .utf16), ("utf16le", .utf16le), ("utf16be", .utf16be),
     ]
 
     /// The encoding a mapping names, case-insensitively, by its name or an alias; nil when unknown.
-    public init?(name: String) {
+    package init?(name: String) {
         let key = name.lowercased()
         if let known = TextEncoding(rawValue: key) {
             self = known
@@ -46,31 +48,31 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
 }
 
 /// Which records an XML export holds and which fields to read from each.
-public struct XMLRecordSpec: Sendable, Equatable {
+package struct XMLRecordSpec: Sendable, Equatable {
     /// Absolute element path of a record, e.g. `/registry/patient`.
-    public var recordPath: String
+    package var recordPath: String
     /// Field paths relative to the record: `child`, `child/grandchild`, `@attr`, `child/@attr`,
     /// or `../@attr` / `../child` for an ancestor's attribute or earlier child.
-    public var fields: [String]
+    package var fields: [String]
 
-    public init(recordPath: String, fields: [String]) {
+    package init(recordPath: String, fields: [String]) {
         self.recordPath = recordPath
         self.fields = fields
     }
 }
 
 /// Which records a CDISC ODM 1.3 export holds: every occurrence of one item group.
-public struct ODMSourceSpec: Sendable, Equatable {
+package struct ODMSourceSpec: Sendable, Equatable {
     /// The ItemGroupOID whose ItemGroupData occurrences are the records, e.g. `IG.DEMOG`.
-    public var itemGroupOID: String
+    package var itemGroupOID: String
 
-    public init(itemGroupOID: String) {
+    package init(itemGroupOID: String) {
         self.itemGroupOID = itemGroupOID
     }
 }
 
 /// The shape of one source of a centre's export.
-public enum SourceFormat: Sendable, Equatable {
+package enum SourceFormat: Sendable, Equatable {
     case csv(CSVDialect)
     case xml(XMLRecordSpec)
     /// A CDISC ODM 1.3.x export; records are the ItemGroupData of one ItemGroupOID.
@@ -78,4 +80,3 @@ public enum SourceFormat: Sendable, Equatable {
     /// A REDCap flat CSV export ("raw" codes) read with its data dictionary.
     case redcap(REDCapSourceSpec)
 }
-

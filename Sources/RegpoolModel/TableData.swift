@@ -1,9 +1,9 @@
 /// The rows of one CDM table, each row aligned with the schema's columns.
-public struct TableData: Sendable {
-    public let schema: TableSchema
-    public var rows: [[Value]]
+package struct TableData: Sendable {
+    package let schema: TableSchema
+    package var rows: [[Value]]
 
-    public init(schema: TableSchema, rows: [[Value]] = []) {
+    package init(schema: TableSchema, rows: [[Value]] = []) {
         self.schema = schema
         self.rows = rows
     }
@@ -15,7 +15,7 @@ public struct TableData: Sendable {
     /// Only the key columns (`pooled_id` and the natural key) are encoded up front; the rest of
     /// two rows' keys is encoded only when their key columns do not decide (rare). A permutation
     /// of row indexes is sorted: no row is copied or reference-counted during the sort.
-    public func sorted() -> TableData {
+    package func sorted() -> TableData {
         let keyIndexes = ([schema.columns[0].name] + schema.naturalKey).compactMap { schema.index(of: $0) }
         let order = keyIndexes + schema.columns.indices.filter { !keyIndexes.contains($0) }
         let prefix = SortKeyEncoding.keys(of: rows, columns: keyIndexes)
@@ -32,10 +32,10 @@ public struct TableData: Sendable {
         return TableData(schema: schema, rows: permutation.map { rows[$0] })
     }
 
-    /// The values of column `name` (for tests and derivations).
-    public func column(_ name: String) -> [Value] {
-        guard let i = schema.index(of: name) else { return [] }
-        return rows.map { $0[i] }
+    /// The values of `column` in every row; the table must be `column`'s table.
+    package func column<T: CDMTable>(_ column: Column<T>) -> [Value] {
+        precondition(schema.name == T.schema.name, "column \(column.name) of \(T.schema.name) read from \(schema.name)")
+        return rows.map { $0[column.index] }
     }
 }
 
@@ -104,19 +104,26 @@ enum SortKeyEncoding {
     }
 
     static func appendBigEndian(_ v: UInt64, bytes: Int, to key: inout [UInt8]) {
-        for shift in stride(from: (bytes - 1) * 8, through: 0, by: -8) { key.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+        for shift in stride(from: (bytes - 1) * 8, through: 0, by: -8) {
+            key.append(UInt8(truncatingIfNeeded: v >> UInt64(shift)))
+        }
     }
 
     /// Unsigned lexicographic comparison of two keys in `k`; `decided` is false when one is a
     /// prefix of the other (or they are equal), where bytes after them could still decide.
-    static func compare(_ k: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> (order: Int, decided: Bool) {
+    static func compare(
+        _ k: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>
+    ) -> (order: Int, decided: Bool) {
         compare(k, a, k, b)
     }
 
     /// The same for keys in two buffers.
-    static func compare(_ ka: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ kb: UnsafeBufferPointer<UInt8>,
-                        _ b: Range<Int>) -> (order: Int, decided: Bool) {
-        var i = a.lowerBound, j = b.lowerBound
+    static func compare(
+        _ ka: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ kb: UnsafeBufferPointer<UInt8>,
+        _ b: Range<Int>
+    ) -> (order: Int, decided: Bool) {
+        var i = a.lowerBound
+        var j = b.lowerBound
         while i < a.upperBound, j < b.upperBound {
             if ka[i] != kb[j] { return (ka[i] < kb[j] ? -1 : 1, true) }
             i += 1

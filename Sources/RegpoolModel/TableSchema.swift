@@ -1,12 +1,12 @@
 /// One CDM table: its name, its columns in contract order, and its natural key.
-public struct TableSchema: Sendable, Equatable {
-    public let name: String
-    public let columns: [ColumnSchema]
+package struct TableSchema: Sendable, Equatable {
+    package let name: String
+    package let columns: [ColumnSchema]
     /// Columns that identify a row within a patient, after `pooled_id` (empty: one row per patient).
-    public let naturalKey: [String]
-    public let meaning: String
+    package let naturalKey: [String]
+    package let meaning: String
 
-    public init(name: String, meaning: String, naturalKey: [String], columns: [ColumnSchema]) {
+    package init(name: String, meaning: String, naturalKey: [String], columns: [ColumnSchema]) {
         self.name = name
         self.meaning = meaning
         self.naturalKey = naturalKey
@@ -14,15 +14,26 @@ public struct TableSchema: Sendable, Equatable {
     }
 
     /// The index of the column named `name`, or nil.
-    public func index(of name: String) -> Int? {
+    package func index(of name: String) -> Int? {
         columns.firstIndex { $0.name == name }
     }
 
     /// The column named `name`, or nil.
-    public func column(_ name: String) -> ColumnSchema? {
+    package func column(_ name: String) -> ColumnSchema? {
         columns.first { $0.name == name }
     }
 
+    /// The position of `pooled_id` (the first column of every CDM table), or nil for a table without it.
+    package var pooledIDIndex: Int? { columns.first?.name == "pooled_id" ? 0 : nil }
+
+    /// The positions of the natural key's columns, in key order.
+    package var naturalKeyIndexes: [Int] {
+        naturalKey.map { name in
+            guard let i = index(of: name) else { preconditionFailure("\(self.name): natural key \(name) is no column") }
+            return i
+        }
+    }
+
     /// True when the table holds at most one row per patient.
-    public var isPerPatient: Bool { naturalKey.isEmpty && columns.first?.name == "pooled_id" }
+    package var isPerPatient: Bool { naturalKey.isEmpty && columns.first?.name == "pooled_id" }
 }

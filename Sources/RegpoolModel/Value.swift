@@ -1,5 +1,5 @@
 /// One cell of a CDM table. Dates are days since 1970-01-01 (see `CivilDate`).
-public enum Value: Sendable, Equatable {
+package enum Value: Sendable, Equatable {
     case null
     case string(String)
     case int32(Int32)
@@ -8,25 +8,25 @@ public enum Value: Sendable, Equatable {
     case date(Int32)
 
     /// True for `.null`.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// The string payload of `.string`, or nil.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
     /// The day number of `.date`, or nil.
-    public var dateValue: Int32? {
+    package var dateValue: Int32? {
         if case .date(let d) = self { return d }
         return nil
     }
 
     /// The payload of `.double` (or `.int32` widened), or nil.
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         switch self {
         case .double(let d): return d
         case .int32(let i): return Double(i)
@@ -35,19 +35,19 @@ public enum Value: Sendable, Equatable {
     }
 
     /// The payload of `.int32`, or nil.
-    public var int32Value: Int32? {
+    package var int32Value: Int32? {
         if case .int32(let i) = self { return i }
         return nil
     }
 
     /// The payload of `.bool`, or nil.
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
     /// A canonical text form for audit logs and golden files (dates as ISO yyyy-MM-dd).
-    public var text: String {
+    package var text: String {
         switch self {
         case .null: return ""
         case .string(let s): return s
@@ -62,7 +62,7 @@ public enum Value: Sendable, Equatable {
 extension Value {
     /// Three-way comparison for deterministic row sorting (negative, zero, positive): nulls
     /// first, strings by UTF-8 bytes, doubles by value then bit pattern.
-    public static func compare(_ a: Value, _ b: Value) -> Int {
+    package static func compare(_ a: Value, _ b: Value) -> Int {
         switch (a, b) {
         case (.null, .null): return 0
         case (.null, _): return -1
@@ -80,8 +80,9 @@ extension Value {
     }
 
     /// Compares two strings on their UTF-8 bytes without copying native strings.
-    public static func compareUTF8(_ a: String, _ b: String) -> Int {
-        var a = a, b = b
+    package static func compareUTF8(_ a: String, _ b: String) -> Int {
+        var a = a
+        var b = b
         return a.withUTF8 { pa in
             b.withUTF8 { pb in
                 let n = min(pa.count, pb.count)
@@ -96,7 +97,7 @@ extension Value {
     }
 
     /// A total order used for deterministic row sorting: nulls first, strings by UTF-8 bytes.
-    public static func precedes(_ a: Value, _ b: Value) -> Bool {
+    package static func precedes(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.null, .null): return false
         case (.null, _): return true
@@ -111,7 +112,7 @@ extension Value {
     }
 
     /// Equality on UTF-8 bytes for strings (never canonical equivalence), exact otherwise.
-    public static func sameBytes(_ a: Value, _ b: Value) -> Bool {
+    package static func sameBytes(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
         case (.double(let x), .double(let y)): return x.bitPattern == y.bitPattern

@@ -11,8 +11,9 @@ struct CentreCompleteness {
 
     /// One entry per centre, by centre id (UTF-8 order); a patient counts for every centre that sent one of its records.
     static func all(sourceRecords: TableData, cohort: CohortValues) -> [CentreCompleteness] {
-        let centres = sourceRecords.column("centre_id"), ids = sourceRecords.column("pooled_id")
-        let status = sourceRecords.column("status")
+        let centres = sourceRecords.column(CDM.SourceRecords.centreID)
+        let ids = sourceRecords.column(CDM.SourceRecords.pooledID)
+        let status = sourceRecords.column(CDM.SourceRecords.status)
         var contributed: [String: Set<String>] = [:]
         for i in centres.indices where status[i].stringValue != "rejected" {
             guard let id = ids[i].stringValue else { continue }
@@ -23,7 +24,8 @@ struct CentreCompleteness {
         return contributed.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { centre in
             let members = contributed[centre]!.compactMap { row[$0] }
             let known = cohort.values.map { column in members.filter { !column[$0].isNull }.count }
-            return CentreCompleteness(centre: centre, patients: contributed[centre]!.count, analysed: members.count, known: known)
+            return CentreCompleteness(
+                centre: centre, patients: contributed[centre]!.count, analysed: members.count, known: known)
         }
     }
 }

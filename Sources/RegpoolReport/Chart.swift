@@ -31,7 +31,9 @@ struct Chart {
 
     /// Tick positions and labels on the y axis at 0, 0.25, … 1 (as percent of yMax).
     func yTicks() -> [[String: String]] {
-        stride(from: 0.0, through: 1.0, by: 0.25).map { ["y": Self.f(y($0 * yMax)), "label": "\(Int(($0 * yMax * 100).rounded()))%"] }
+        stride(from: 0.0, through: 1.0, by: 0.25).map {
+            ["y": Self.f(y($0 * yMax)), "label": "\(Int(($0 * yMax * 100).rounded()))%"]
+        }
     }
 }
 

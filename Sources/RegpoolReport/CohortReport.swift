@@ -1,11 +1,11 @@
 import Mustache
 
 /// The cohort report of a build: report.json (the figures) and report.html (the page).
-public enum CohortReport {
+package enum CohortReport {
     /// report.json and report.html bytes; throws ReportError naming a missing table or a template problem.
-    public static func render(_ input: ReportInput) throws -> (json: [UInt8], html: [UInt8]) {
+    package static func render(_ input: ReportInput) throws -> (json: [UInt8], html: [UInt8]) {
         let figures = try ReportFigures(input)
-        let json = figures.json.text() + "\n"
+        let json = figures.json.prettyText() + "\n"
         return (Array(json.utf8), Array(try html(figures).utf8))
     }
 
@@ -14,6 +14,7 @@ public enum CohortReport {
         do {
             library = try MustacheLibrary(templates: [
                 "page": MustacheTemplate(string: PageTemplate.text),
+                "head": MustacheTemplate(string: HeadTemplate.text),
                 "style": MustacheTemplate(string: StyleTemplate.text),
                 "flow": MustacheTemplate(string: SectionTemplates.flow),
                 "table1": MustacheTemplate(string: SectionTemplates.table1),

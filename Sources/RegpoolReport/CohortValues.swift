@@ -2,19 +2,50 @@ import RegpoolModel
 
 /// The Table 1 variables of every analysed patient: analysis_cohort's, plus a few from patients.
 struct CohortValues {
-    /// A Table 1 variable: its column and the table it comes from.
-    struct Variable: Sendable {
-        let name: String
-        let table: TableSchema
-        var column: ColumnSchema { table.column(name)! }
+    /// A Table 1 variable: a column of analysis_cohort or of patients.
+    enum Variable: Sendable {
+        case cohort(Column<CDM.AnalysisCohort>)
+        case patient(Column<CDM.Patients>)
+
+        /// The column's name in the contract.
+        var name: String {
+            switch self {
+            case .cohort(let c): return c.name
+            case .patient(let c): return c.name
+            }
+        }
+
+        /// The name of the column's table.
+        var tableName: String {
+            switch self {
+            case .cohort: return CDM.analysisCohort.name
+            case .patient: return CDM.patients.name
+            }
+        }
+
+        /// The column's schema (type, tokens).
+        var column: ColumnSchema {
+            switch self {
+            case .cohort(let c): return c.schema
+            case .patient(let c): return c.schema
+            }
+        }
     }
 
-    static let variables: [Variable] =
-        ["age_at_len_start", "age_75_plus", "sex", "region", "cohort_source", "karyotype_category",
-         "adverse_karyotype", "raeb_at_len_start", "therapy_related", "len_responded", "len_dose_10mg",
-         "len_duration_months", "failure_type", "first_line_category", "allo_sct"].map { Variable(name: $0, table: CDM.analysisCohort) }
-        + ["who_class", "ipss_risk", "tp53_status", "del5q_method", "hb_g_dl", "platelets_g_l", "anc_g_l",
-           "rbc_transfusion_dependent", "prior_esa", "prior_hma"].map { Variable(name: $0, table: CDM.patients) }
+    static let variables: [Variable] = {
+        typealias C = CDM.AnalysisCohort
+        typealias P = CDM.Patients
+        let cohort = [
+            C.ageAtLENStart, C.age75Plus, C.sex, C.region, C.cohortSource, C.karyotypeCategory, C.adverseKaryotype,
+            C.raebAtLENStart, C.therapyRelated, C.lenResponded, C.lenDose10mg, C.lenDurationMonths, C.failureType,
+            C.firstLineCategory, C.alloSct,
+        ]
+        let patient = [
+            P.whoClass, P.ipssRisk, P.tp53Status, P.del5qMethod, P.hbGDl, P.plateletsGL, P.ancGL,
+            P.rbcTransfusionDependent, P.priorESA, P.priorHMA,
+        ]
+        return cohort.map(Variable.cohort) + patient.map(Variable.patient)
+    }()
 
     /// pooled_id of each analysed patient, in the cohort's row order.
     let pooledIDs: [String]
@@ -25,12 +56,14 @@ struct CohortValues {
 
     init(cohort: TableData, patients: TableData) {
         self.cohort = cohort
-        pooledIDs = cohort.column("pooled_id").map(\.text)
+        pooledIDs = cohort.column(CDM.AnalysisCohort.pooledID).map(\.text)
         let patientRows = ColumnReader(table: patients).byPooledID()
+        let ids = cohort.column(CDM.AnalysisCohort.pooledID)
         values = Self.variables.map { variable in
-            if variable.table.name == CDM.analysisCohort.name { return cohort.column(variable.name) }
-            let index = CDM.patients.index(of: variable.name)!
-            return cohort.column("pooled_id").map { patientRows[$0.text]?[index] ?? .null }
+            switch variable {
+            case .cohort(let c): return cohort.column(c)
+            case .patient(let c): return ids.map { patientRows[$0.text]?[c.index] ?? .null }
+            }
         }
     }
 }

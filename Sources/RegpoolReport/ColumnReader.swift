@@ -1,11 +1,8 @@
 import RegpoolModel
 
-/// Rows of one table, read by column name.
+/// Rows of one per-patient table, found by pooled_id.
 struct ColumnReader {
     let table: TableData
-
-    /// The values of `name` for every row (the column exists: tables are checked against the CDM).
-    func values(_ name: String) -> [Value] { table.column(name) }
 
     /// Rows keyed by pooled_id (per-patient tables have one row per patient).
     func byPooledID() -> [String: [Value]] {

@@ -11,8 +11,10 @@ struct ReportFigures {
     let centres: [CentreCompleteness]
 
     init(_ input: ReportInput) throws {
-        let patients = try input.table(CDM.patients), cohortTable = try input.table(CDM.analysisCohort)
-        let exclusions = try input.table(CDM.exclusions), sources = try input.table(CDM.sourceRecords)
+        let patients = try input.table(CDM.patients)
+        let cohortTable = try input.table(CDM.analysisCohort)
+        let exclusions = try input.table(CDM.exclusions)
+        let sources = try input.table(CDM.sourceRecords)
         // Row order must not matter: every figure is computed from the rows in the contract's order.
         let sortedCohort = cohortTable.sorted()
         self.input = input

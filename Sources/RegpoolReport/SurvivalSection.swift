@@ -10,14 +10,16 @@ struct SurvivalSection {
 
     struct Analysis {
         /// nil for all patients together.
-        let by: String?
+        let by: Column<CDM.AnalysisCohort>?
         let groups: [Group]
         /// Patients left out because their value of `by` is not known.
         let excludedUnknown: Int
         let logRank: LogRankTest?
     }
 
-    static let byVariables = ["failure_type", "karyotype_category", "first_line_category"]
+    static let byVariables = [
+        CDM.AnalysisCohort.failureType, CDM.AnalysisCohort.karyotypeCategory, CDM.AnalysisCohort.firstLineCategory,
+    ]
     /// The months at which the numbers at risk are shown.
     static let atRiskStep = 12.0
 
@@ -26,21 +28,25 @@ struct SurvivalSection {
     let horizon: Double
 
     init(cohort: TableData) {
-        let months = cohort.column("os_months").map { $0.doubleValue ?? .nan }
-        let events = cohort.column("os_event").map { $0.boolValue ?? false }
+        let months = cohort.column(CDM.AnalysisCohort.osMonths).map { $0.doubleValue ?? .nan }
+        let events = cohort.column(CDM.AnalysisCohort.osEvent).map { $0.boolValue ?? false }
         let data = zip(months, events).map { SurvivalTime(time: $0, event: $1) }
-        var analyses = [Analysis(by: nil, groups: [Group(group: "all", estimate: KaplanMeier(data))], excludedUnknown: 0,
-                                 logRank: nil)]
+        var analyses = [
+            Analysis(
+                by: nil, groups: [Group(group: "all", estimate: KaplanMeier(data))], excludedUnknown: 0,
+                logRank: nil)
+        ]
         for by in Self.byVariables {
             analyses.append(Self.analysis(by: by, values: cohort.column(by), data: data))
         }
         self.analyses = analyses
-        horizon = max(Self.atRiskStep, ((months.filter(\.isFinite).max() ?? 0) / Self.atRiskStep).rounded(.up) * Self.atRiskStep)
+        horizon = max(
+            Self.atRiskStep, ((months.filter(\.isFinite).max() ?? 0) / Self.atRiskStep).rounded(.up) * Self.atRiskStep)
     }
 
     /// Kaplan–Meier per token present (CDM order); log-rank over the groups other than `unknown`.
-    static func analysis(by: String, values: [Value], data: [SurvivalTime]) -> Analysis {
-        let tokens = CDM.analysisCohort.column(by)?.type.tokens ?? []
+    static func analysis(by: Column<CDM.AnalysisCohort>, values: [Value], data: [SurvivalTime]) -> Analysis {
+        let tokens = by.schema.type.tokens ?? []
         let texts = values.map { $0.stringValue }
         let groups = tokens.compactMap { token -> Group? in
             let members = data.indices.filter { texts[$0] == token }.map { data[$0] }
@@ -64,8 +70,11 @@ struct AMLIncidence {
     let leftOut: Int
 
     init(cohort: TableData) {
-        let months = cohort.column("aml_months"), aml = cohort.column("aml_event"), died = cohort.column("os_event")
-        var times: [Double] = [], outcomes: [Int] = []
+        let months = cohort.column(CDM.AnalysisCohort.amlMonths)
+        let aml = cohort.column(CDM.AnalysisCohort.amlEvent)
+        let died = cohort.column(CDM.AnalysisCohort.osEvent)
+        var times: [Double] = []
+        var outcomes: [Int] = []
         for i in months.indices {
             guard let t = months[i].doubleValue else { continue }
             times.append(t)

@@ -30,19 +30,23 @@ struct TableOne {
         switch variable.column.type {
         case .double, .int32:
             let numbers = known.compactMap(\.doubleValue)
-            summary = .continuous(median: Descriptive.median(numbers), min: Descriptive.minimum(numbers),
-                                  max: Descriptive.maximum(numbers))
+            summary = .continuous(
+                median: Descriptive.median(numbers), min: Descriptive.minimum(numbers),
+                max: Descriptive.maximum(numbers))
         case .bool:
             summary = .binary(count: known.filter { $0.boolValue == true }.count)
         default:
             let texts = known.map(\.text)
-            summary = .categorical((variable.column.type.tokens ?? []).map { token in
-                (token, texts.filter { $0 == token }.count)
-            })
+            summary = .categorical(
+                (variable.column.type.tokens ?? []).map { token in
+                    (token, texts.filter { $0 == token }.count)
+                })
         }
         return Row(variable: variable, known: known.count, missing: values.count - known.count, summary: summary)
     }
 
     /// count as a percentage of `known` (nil when nothing is known).
-    static func percent(_ count: Int, of known: Int) -> Double? { known == 0 ? nil : Double(count) / Double(known) * 100 }
+    static func percent(_ count: Int, of known: Int) -> Double? {
+        known == 0 ? nil : Double(count) / Double(known) * 100
+    }
 }

@@ -7,30 +7,31 @@
 /// lifelines alters the data (see the module README): lifelines jitters event times when events of
 /// different causes tie, and drops events of the cause at time 0 (its first row is forced to 0).
 /// Subjects with a non-finite or negative time or a negative outcome are skipped.
-public struct AalenJohansen: Sendable {
+package struct AalenJohansen: Sendable {
     /// The cumulative incidence just after one distinct observed time.
-    public struct Step: Sendable, Equatable {
+    package struct Step: Sendable, Equatable {
         /// A distinct observed time (any event or censoring), ascending; the first step is time 0.
-        public let time: Double
+        package let time: Double
         /// F(t) just after this time.
-        public let incidence: Double
+        package let incidence: Double
     }
 
     /// Subjects with a usable time and outcome.
-    public let subjects: Int
+    package let subjects: Int
     /// Events of the cause of interest.
-    public let causeEvents: Int
+    package let causeEvents: Int
     /// Events of any other cause.
-    public let competingEvents: Int
+    package let competingEvents: Int
     /// The step function, ascending; the first step is time 0 (incidence 0 unless the cause occurs at 0).
-    public let steps: [Step]
+    package let steps: [Step]
 
     /// outcomes[i]: 0 = censored, 1...k = the cause observed at times[i].
-    public init(times: [Double], outcomes: [Int], cause: Int) {
+    package init(times: [Double], outcomes: [Int], cause: Int) {
         let pairs = zip(times, outcomes).map { (time: $0, outcome: $1) }
         let table = RiskTable(pairs, cause: cause)
         let survival = ProductLimit.survival(table.rows)
-        var incidence = 0.0, before = 1.0
+        var incidence = 0.0
+        var before = 1.0
         var steps: [Step] = []
         steps.reserveCapacity(table.rows.count)
         for (row, after) in zip(table.rows, survival) {
@@ -47,7 +48,7 @@ public struct AalenJohansen: Sendable {
     }
 
     /// F(t) as a right-continuous step function: 0 before time 0 (and for NaN), else the last step at or before t.
-    public func incidence(at t: Double) -> Double {
+    package func incidence(at t: Double) -> Double {
         StepSearch.lastIndex(atOrBefore: t, in: steps.map(\.time)).map { steps[$0].incidence } ?? 0
     }
 }

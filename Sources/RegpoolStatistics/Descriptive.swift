@@ -1,7 +1,7 @@
 /// Order statistics for Table 1. NaN values are ignored; an input without other values gives nil.
-public enum Descriptive {
+package enum Descriptive {
     /// The middle value; the mean of the two middle values when the count is even (= DuckDB median()).
-    public static func median(_ values: [Double]) -> Double? {
+    package static func median(_ values: [Double]) -> Double? {
         let sorted = values.filter { !$0.isNaN }.sorted()
         guard !sorted.isEmpty else { return nil }
         let middle = sorted.count / 2
@@ -10,12 +10,12 @@ public enum Descriptive {
     }
 
     /// The smallest value.
-    public static func minimum(_ values: [Double]) -> Double? {
+    package static func minimum(_ values: [Double]) -> Double? {
         values.filter { !$0.isNaN }.min()
     }
 
     /// The largest value.
-    public static func maximum(_ values: [Double]) -> Double? {
+    package static func maximum(_ values: [Double]) -> Double? {
         values.filter { !$0.isNaN }.max()
     }
 }

@@ -20,18 +20,21 @@ struct GroupedSample {
         let k = groupCount
         var atRisk = [Int](repeating: 0, count: k)
         for s in subjects { atRisk[s.group] += 1 }
-        var observed = [Double](repeating: 0, count: k), expected = observed
+        var observed = [Double](repeating: 0, count: k)
+        var expected = observed
         var v = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
         var i = 0
         while i < subjects.count {
             let time = subjects[i].time
-            var deaths = [Int](repeating: 0, count: k), leaving = deaths
+            var deaths = [Int](repeating: 0, count: k)
+            var leaving = deaths
             while i < subjects.count, subjects[i].time == time {
                 if subjects[i].event { deaths[subjects[i].group] += 1 }
                 leaving[subjects[i].group] += 1
                 i += 1
             }
-            let n = atRisk.reduce(0, +), d = deaths.reduce(0, +)
+            let n = atRisk.reduce(0, +)
+            let d = deaths.reduce(0, +)
             if d > 0 {
                 let share = Double(d) / Double(n)
                 let factor = Self.varianceFactor(atRisk: n, deaths: d)

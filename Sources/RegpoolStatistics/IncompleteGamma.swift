@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// The regularized incomplete gamma functions, by the power series for P below x = a + 1 and
 /// by the continued fraction for Q above (modified Lentz), so the smaller one is always computed directly.
@@ -16,12 +12,14 @@ enum IncompleteGamma {
 
     /// e^{−x} x^a / Γ(a), in logs so that large arguments do not overflow.
     private static func prefactor(_ a: Double, _ x: Double) -> Double {
-        exp(a * log(x) - x - lgamma(a))
+        Double.exp(a * Double.log(x) - x - Double.logGamma(a))
     }
 
     /// P(a, x) = prefactor/a · Σₙ xⁿ / ((a+1)…(a+n)).
     private static func series(_ a: Double, _ x: Double) -> Double {
-        var denominator = a, term = 1 / a, sum = term
+        var denominator = a
+        var term = 1 / a
+        var sum = term
         for _ in 0..<10_000 {
             denominator += 1
             term *= x / denominator
@@ -35,7 +33,9 @@ enum IncompleteGamma {
     private static func continuedFraction(_ a: Double, _ x: Double) -> Double {
         let tiny = Double.leastNormalMagnitude / Double.ulpOfOne
         var b = x + 1 - a
-        var c = 1 / tiny, d = 1 / b, fraction = d
+        var c = 1 / tiny
+        var d = 1 / b
+        var fraction = d
         for i in 1..<10_000 {
             let an = -Double(i) * (Double(i) - a)
             b += 2

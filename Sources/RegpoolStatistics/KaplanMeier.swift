@@ -4,40 +4,40 @@
 /// time; a subject censored at t is still at risk at t; S(t) = exp(Σ log(n − d) − log(n)); the median
 /// and its CI are lifelines' `median_survival_time_` and `median_survival_times(confidence_interval_)`.
 /// Subjects whose time is not finite or is negative are skipped (the caller should have filtered them).
-public struct KaplanMeier: Sendable {
+package struct KaplanMeier: Sendable {
     /// The estimate at one distinct observed time.
-    public struct Step: Sendable, Equatable {
+    package struct Step: Sendable, Equatable {
         /// A distinct observed time (event or censoring), ascending; the first step is time 0.
-        public let time: Double
+        package let time: Double
         /// Subjects with time >= this time.
-        public let atRisk: Int
+        package let atRisk: Int
         /// Events at this time.
-        public let events: Int
+        package let events: Int
         /// Subjects censored at this time.
-        public let censored: Int
+        package let censored: Int
         /// S(t) just after this time.
-        public let survival: Double
+        package let survival: Double
         /// Lower pointwise bound, as lifelines' `confidence_interval_` (1 where lifelines fills 1).
-        public let lower: Double
+        package let lower: Double
         /// Upper pointwise bound, as lifelines' `confidence_interval_` (1 where lifelines fills 1).
-        public let upper: Double
+        package let upper: Double
     }
 
     /// Subjects with a usable time.
-    public let subjects: Int
+    package let subjects: Int
     /// Observed events.
-    public let events: Int
+    package let events: Int
     /// The step function, ascending, starting at time 0.
-    public let steps: [Step]
+    package let steps: [Step]
     /// The first time S(t) <= 0.5; nil when not reached (lifelines: inf).
-    public let median: Double?
+    package let median: Double?
     /// The first time the lower bound is <= 0.5 (lifelines' median of `confidence_interval_`); nil = inf.
-    public let medianLower: Double?
+    package let medianLower: Double?
     /// The first time the upper bound is <= 0.5 (lifelines' median of `confidence_interval_`); nil = inf.
-    public let medianUpper: Double?
+    package let medianUpper: Double?
 
     /// Estimates S(t) from `data` with a 1 − `alpha` pointwise confidence interval (alpha in (0, 1)).
-    public init(_ data: [SurvivalTime], alpha: Double = 0.05) {
+    package init(_ data: [SurvivalTime], alpha: Double = 0.05) {
         let table = RiskTable(data.map { ($0.time, $0.event ? 1 : 0) }, cause: 1)
         let survival = ProductLimit.survival(table.rows)
         let greenwood = ProductLimit.greenwood(table.rows)
@@ -46,8 +46,10 @@ public struct KaplanMeier: Sendable {
         steps.reserveCapacity(table.rows.count)
         for (i, row) in table.rows.enumerated() {
             let (lower, upper) = ProductLimit.bounds(survival: survival[i], greenwood: greenwood[i], z: z)
-            steps.append(Step(time: row.time, atRisk: row.atRisk, events: row.events, censored: row.censored,
-                              survival: survival[i], lower: lower, upper: upper))
+            steps.append(
+                Step(
+                    time: row.time, atRisk: row.atRisk, events: row.events, censored: row.censored,
+                    survival: survival[i], lower: lower, upper: upper))
         }
         self.subjects = table.subjects
         self.events = table.events

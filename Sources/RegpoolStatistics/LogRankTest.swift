@@ -5,16 +5,16 @@
 /// is the pseudo-inverse (numpy `pinv`'s cutoff), so a group without information does not break it.
 /// Subjects whose time is not finite or is negative are skipped; `data` and `groups` are paired up to
 /// the shorter of the two.
-public struct LogRankTest: Sendable, Equatable {
+package struct LogRankTest: Sendable, Equatable {
     /// The chi-square statistic.
-    public let statistic: Double
+    package let statistic: Double
     /// Groups − 1.
-    public let degreesOfFreedom: Int
+    package let degreesOfFreedom: Int
     /// P(χ² with `degreesOfFreedom` ≥ `statistic`).
-    public let pValue: Double
+    package let pValue: Double
 
     /// nil when fewer than two groups have subjects.
-    public init?(_ data: [SurvivalTime], groups: [String]) {
+    package init?(_ data: [SurvivalTime], groups: [String]) {
         let sample = GroupedSample(data, groups: groups)
         guard sample.groupCount >= 2 else { return nil }
         let (z, v) = sample.observedMinusExpected()

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import RealModule
 
 /// The product-limit arithmetic, done in lifelines' order so results agree to the last bit where possible.
 enum ProductLimit {
@@ -10,9 +6,9 @@ enum ProductLimit {
     static func survival(_ rows: [RiskTable.Row]) -> [Double] {
         var logSum = 0.0
         return rows.map { row in
-            guard row.atRisk > 0 else { return exp(logSum) }
-            logSum += log(Double(row.atRisk - row.events)) - log(Double(row.atRisk))
-            return exp(logSum)
+            guard row.atRisk > 0 else { return Double.exp(logSum) }
+            logSum += Double.log(Double(row.atRisk - row.events)) - Double.log(Double(row.atRisk))
+            return Double.exp(logSum)
         }
     }
 
@@ -30,10 +26,10 @@ enum ProductLimit {
 
     /// The exponential Greenwood (log(−log S)) pointwise bounds; 1 where they are undefined (S = 1), as lifelines fills them.
     static func bounds(survival s: Double, greenwood v: Double, z: Double) -> (lower: Double, upper: Double) {
-        let logS = log(s)
+        let logS = Double.log(s)
         let spread = z * v.squareRoot() / logS
-        let lower = exp(-exp(log(-logS) - spread))
-        let upper = exp(-exp(log(-logS) + spread))
+        let lower = Double.exp(-Double.exp(Double.log(-logS) - spread))
+        let upper = Double.exp(-Double.exp(Double.log(-logS) + spread))
         return (lower.isNaN ? 1 : lower, upper.isNaN ? 1 : upper)
     }
 
@@ -42,7 +38,8 @@ enum ProductLimit {
     /// nil when the curve ends above `q`.
     static func crossing(_ values: [Double], q: Double) -> Int? {
         guard let last = values.last, !(last > q) else { return nil }
-        var low = 0, high = values.count
+        var low = 0
+        var high = values.count
         while low < high {
             let mid = low + (high - low) / 2
             if values[mid] > q { low = mid + 1 } else { high = mid }

@@ -28,14 +28,17 @@ struct RiskTable {
         var i = 0
         repeat {
             let time = rows.isEmpty ? 0 : usable[i].time
-            var events = 0, causeEvents = 0, censored = 0
+            var events = 0
+            var causeEvents = 0
+            var censored = 0
             while i < usable.count, usable[i].time == time {
                 let outcome = usable[i].outcome
                 if outcome == 0 { censored += 1 } else { events += 1 }
                 if outcome != 0, outcome == cause { causeEvents += 1 }
                 i += 1
             }
-            rows.append(Row(time: time, atRisk: remaining, events: events, causeEvents: causeEvents, censored: censored))
+            rows.append(
+                Row(time: time, atRisk: remaining, events: events, causeEvents: causeEvents, censored: censored))
             remaining -= events + censored
         } while i < usable.count
         self.rows = rows

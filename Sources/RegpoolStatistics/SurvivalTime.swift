@@ -1,12 +1,12 @@
 /// One subject's follow-up: time (months) and whether the event was observed (else censored).
-public struct SurvivalTime: Sendable, Equatable {
+package struct SurvivalTime: Sendable, Equatable {
     /// Months from the time origin to the event or to censoring.
-    public var time: Double
+    package var time: Double
     /// True when the event was observed at `time`; false when the subject was censored then.
-    public var event: Bool
+    package var event: Bool
 
     /// A subject followed for `time` months, with the event observed or not.
-    public init(time: Double, event: Bool) {
+    package init(time: Double, event: Bool) {
         self.time = time
         self.event = event
     }

@@ -39,23 +39,28 @@ struct SymmetricEigen {
             return
         }
         let theta = (a[r][r] - a[p][p]) / (2 * apr)
-        let t = theta.magnitude > 1e150
+        let t =
+            theta.magnitude > 1e150
             ? 1 / (2 * theta) : (theta >= 0 ? 1 : -1) / (theta.magnitude + (theta * theta + 1).squareRoot())
-        let c = 1 / (t * t + 1).squareRoot(), s = t * c
+        let c = 1 / (t * t + 1).squareRoot()
+        let s = t * c
         for k in a.indices {
-            let akp = a[k][p], akr = a[k][r]
+            let akp = a[k][p]
+            let akr = a[k][r]
             a[k][p] = c * akp - s * akr
             a[k][r] = s * akp + c * akr
         }
         for k in a.indices {
-            let apk = a[p][k], ark = a[r][k]
+            let apk = a[p][k]
+            let ark = a[r][k]
             a[p][k] = c * apk - s * ark
             a[r][k] = s * apk + c * ark
         }
         a[p][r] = 0
         a[r][p] = 0
         for k in q.indices {
-            let qkp = q[k][p], qkr = q[k][r]
+            let qkp = q[k][p]
+            let qkr = q[k][r]
             q[k][p] = c * qkp - s * qkr
             q[k][r] = s * qkp + c * qkr
         }

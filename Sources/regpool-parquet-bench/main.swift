@@ -1,14 +1,13 @@
 import Foundation
 import RegpoolCodecs
-import RegpoolLoad
 import RegpoolModel
+import RegpoolParquet
 
 // regpool-parquet-bench ROWS OUT.parquet CODEC [TABLE]
 // Fills a CDM table (default `patients`) with ROWS rows of plausible values from a fixed seed,
 // writes it with regpool's Parquet writer (default options but the codec) and prints one JSON line:
 // {"rows", "table", "codec", "generate_seconds", "encode_seconds", "write_seconds", "bytes"}.
 // benchmarks/bench_writer.py times pyarrow writing the same table (read back from OUT) against it.
-
 
 func value(_ column: ColumnSchema, row: Int, _ rng: inout SplitMix64) -> Value {
     if !column.required && rng.below(10) == 0 { return .null }
@@ -32,8 +31,10 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
 /// Generates, writes and times the table (a function: top-level variables would be main-actor globals).
 func run() throws {
     let arguments = CommandLine.arguments
-    guard arguments.count >= 4, let rows = Int(arguments[1]), let codec = CompressionCodec(rawValue: arguments[3]) else {
-        FileHandle.standardError.write(Data("usage: regpool-parquet-bench ROWS OUT.parquet zstd|snappy|gzip|uncompressed [TABLE]\n".utf8))
+    guard arguments.count >= 4, let rows = Int(arguments[1]), let codec = CompressionCodec(rawValue: arguments[3])
+    else {
+        FileHandle.standardError.write(
+            Data("usage: regpool-parquet-bench ROWS OUT.parquet zstd|snappy|gzip|uncompressed [TABLE]\n".utf8))
         exit(64)
     }
     let tableName = arguments.count > 4 ? arguments[4] : "patients"
@@ -53,8 +54,9 @@ func run() throws {
     start = ContinuousClock.now
     try Data(bytes).write(to: URL(fileURLWithPath: arguments[2]))
     let written = seconds(since: start)
-    print("{\"rows\": \(rows), \"table\": \"\(tableName)\", \"codec\": \"\(codec.rawValue)\", \"generate_seconds\": \(generated), "
-        + "\"encode_seconds\": \(encoded), \"write_seconds\": \(written), \"bytes\": \(bytes.count)}")
+    print(
+        "{\"rows\": \(rows), \"table\": \"\(tableName)\", \"codec\": \"\(codec.rawValue)\", \"generate_seconds\": \(generated), "
+            + "\"encode_seconds\": \(encoded), \"write_seconds\": \(written), \"bytes\": \(bytes.count)}")
 }
 
 try run()

@@ -43,7 +43,8 @@ struct Explain: ParsableCommand {
         var logger = logging.bootstrap()
         logger.logLevel = max(logger.logLevel, .error)  // re-reading the exports repeats no run warnings
         do {
-            let explanation = try PatientExplainer(buildPath: build, pipelinePath: pipeline, logger: logger).explain(pooledID)
+            let explanation = try PatientExplainer(buildPath: build, pipelinePath: pipeline, logger: logger).explain(
+                pooledID)
             print(json ? explanation.json : explanation.text, terminator: json ? "\n" : "")
         } catch let error as PipelineError {
             FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import RegpoolConfig
 import RegpoolPipeline
 
 /// `regpool explain-link PIPELINE A B`: why two local patients are (or are not) one pooled patient.
@@ -30,13 +29,15 @@ struct ExplainLink: ParsableCommand {
     var second: String
 
     func validate() throws {
-        for text in [first, second] where Self.reference(text) == nil {
+        for text in [first, second] where LinkExplainer.reference(text) == nil {
             throw ValidationError("'\(text)' is not CENTRE:LOCAL_ID (e.g. be-gent:GE-0021).")
         }
     }
 
     func run() throws {
-        guard let a = Self.reference(first), let b = Self.reference(second) else { throw ExitCode(64) }
+        guard let a = LinkExplainer.reference(first), let b = LinkExplainer.reference(second) else {
+            throw ExitCode(64)
+        }
         do {
             var logger = Logger(label: "regpool")
             logger.logLevel = .warning
@@ -46,7 +47,4 @@ struct ExplainLink: ParsableCommand {
             throw ExitCode(ExitStatus(error).rawValue)
         }
     }
-
-    /// `centre:local id` (see `PatientReference.init?(text:)`).
-    static func reference(_ text: String) -> PatientReference? { PatientReference(text: text) }
 }

@@ -42,7 +42,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "CSV quote character (default: '\"').")
     var quote: String?
 
-    @Option(help: ArgumentHelp("CSV encoding: \(InspectionOptions.encodingNames.joined(separator: ", ")) (default: utf-8)."))
+    @Option(
+        help: ArgumentHelp("CSV encoding: \(InspectionOptions.encodingNames.joined(separator: ", ")) (default: utf-8).")
+    )
     var encoding: String?
 
     @Option(help: "XML record element path, e.g. /registry/patient.")
@@ -52,7 +54,7 @@ struct Inspect: ParsableCommand {
     var mapping: String?
 
     @Option(help: "The mapping source to use when the file matches several.")
-    var source: String?
+    package var source: String?
 
     @Flag(help: "Propose the CSV dialect (encoding, delimiter, quote, line ends, decimal comma, header) and stop.")
     var sniff = false
@@ -80,9 +82,11 @@ struct Inspect: ParsableCommand {
         options.mapping = mapping
         options.source = source
         do {
-            try Inspector(options).run({ print($0) }, note: { text in
-                FileHandle.standardError.write(Data("regpool: note: \(text)\n".utf8))
-            })
+            try Inspector(options).run(
+                { print($0) },
+                note: { text in
+                    FileHandle.standardError.write(Data("regpool: note: \(text)\n".utf8))
+                })
         } catch let error as InspectionError {
             FileHandle.standardError.write(Data("regpool: error: \(error.message)\n".utf8))
             throw ExitCode(error.status.rawValue)

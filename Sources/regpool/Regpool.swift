@@ -29,5 +29,8 @@ struct Regpool: ParsableCommand {
             75 another run holds the output folder's lock; 1 other failure.
             """,
         version: "regpool \(RegpoolVersion.number) (build \(RegpoolVersion.build))",
-        subcommands: [Run.self, Check.self, Inspect.self, ExplainLink.self, Report.self, Verify.self, Explain.self, Diff.self, Stage.self])
+        subcommands: [
+            Run.self, Check.self, Inspect.self, ExplainLink.self, Report.self, Verify.self, Explain.self, Diff.self,
+            Stage.self,
+        ])
 }

@@ -35,10 +35,16 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write builds into this folder instead of the pipeline's `output:`.")
     var output: String?
 
-    @Option(help: "Read this previous build's crosswalk.csv instead of the pipeline's `linkage.crosswalk` (keeps pooled ids stable).")
+    @Option(
+        help:
+            "Read this previous build's crosswalk.csv instead of the pipeline's `linkage.crosswalk` (keeps pooled ids stable)."
+    )
     var crosswalk: String?
 
-    @Flag(help: "Read no previous crosswalk (the first build of a pipeline): every pooled patient takes its survivor's own id.")
+    @Flag(
+        help:
+            "Read no previous crosswalk (the first build of a pipeline): every pooled patient takes its survivor's own id."
+    )
     var noCrosswalk = false
 
     @Flag(help: "Read every centre's exports again instead of reusing the staged results of unchanged centres.")

@@ -23,7 +23,8 @@ struct Stage: ParsableCommand {
     @Option(help: "The centre id, as in the pipeline file.")
     var centre: String
 
-    @Option(name: .customLong("out"), help: "The output folder whose stage/ to write (default: the pipeline's `output:`).")
+    @Option(
+        name: .customLong("out"), help: "The output folder whose stage/ to write (default: the pipeline's `output:`).")
     var output: String?
 
     @Flag(help: "Extract again even when an up-to-date staged result exists.")
@@ -34,8 +35,10 @@ struct Stage: ParsableCommand {
     func run() throws {
         let logger = logging.bootstrap()
         do {
-            let outcome = try CentreStager(pipelinePath: pipeline, centre: centre, outputOverride: output, full: full,
-                                           logger: logger).run()
+            let outcome = try CentreStager(
+                pipelinePath: pipeline, centre: centre, outputOverride: output, full: full,
+                logger: logger
+            ).run()
             print(outcome.line)
             throw ExitCode(outcome.exitStatus.rawValue)
         } catch let error as PipelineError {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import RegpoolLoad
 import RegpoolPipeline
 
 /// `regpool verify BUILD [--rebuild]`: a build checked against its manifest, and optionally made again.
@@ -29,7 +28,8 @@ struct Verify: ParsableCommand {
     @Option(help: "With --rebuild: the pipeline file (default pipelines/<the manifest's pipeline>).")
     var pipeline: String?
 
-    @Option(help: "With --rebuild: the previous crosswalk the build read (default: found by hash among the kept builds).")
+    @Option(
+        help: "With --rebuild: the previous crosswalk the build read (default: found by hash among the kept builds).")
     var crosswalk: String?
 
     @Flag(help: "Print one JSON object instead of text.")
@@ -48,8 +48,10 @@ struct Verify: ParsableCommand {
         do {
             var outcome = try BuildVerifier(buildPath: build).verify()
             if outcome.verified && rebuild {
-                outcome = try BuildRebuilder(buildPath: build, pipelinePath: pipeline, crosswalkPath: crosswalk,
-                                             logger: logger).run()
+                outcome = try BuildRebuilder(
+                    buildPath: build, pipelinePath: pipeline, crosswalkPath: crosswalk,
+                    logger: logger
+                ).run()
             }
             report(outcome)
             if !outcome.verified { throw ExitCode(ExitStatus.verificationFailed.rawValue) }
@@ -62,16 +64,11 @@ struct Verify: ParsableCommand {
 
     private func report(_ outcome: BuildVerifier.Outcome) {
         if json {
-            print(JSONValue.object([
-                ("ok", .bool(outcome.verified)), ("build_id", .string(outcome.buildID)),
-                ("files_checked", .int(outcome.checked)), ("rebuilt", .bool(rebuild && outcome.verified)),
-                ("problems", .array(outcome.problems.map {
-                    .object([("file", .string($0.file)), ("problem", .string($0.reason))])
-                })),
-            ]).text)
+            print(outcome.json(rebuilt: rebuild && outcome.verified))
         } else if outcome.verified {
-            print("regpool: verified \(outcome.buildID): \(outcome.checked) files match manifest.json"
-                + (rebuild ? "; made again from its inputs, every file is byte-identical" : ""))
+            print(
+                "regpool: verified \(outcome.buildID): \(outcome.checked) files match manifest.json"
+                    + (rebuild ? "; made again from its inputs, every file is byte-identical" : ""))
         }
         for problem in outcome.problems {
             FileHandle.standardError.write(Data("regpool: verify \(outcome.buildID): \(problem)\n".utf8))

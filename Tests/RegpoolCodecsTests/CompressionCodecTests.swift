@@ -64,7 +64,8 @@ final class CompressionCodecTests: XCTestCase {
             let compressed = try codec.compress(input)
             XCTAssertThrowsError(try codec.decompress(compressed[...], uncompressedSize: input.count + 1), "\(codec)")
             XCTAssertThrowsError(try codec.decompress(compressed[...], uncompressedSize: -1), "\(codec)")
-            XCTAssertThrowsError(try codec.decompress(compressed[...], uncompressedSize: 1 << 40), "\(codec)") { error in
+            XCTAssertThrowsError(try codec.decompress(compressed[...], uncompressedSize: 1 << 40), "\(codec)") {
+                error in
                 XCTAssertTrue("\(error)".contains("at most"), "\(error)")
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import RegpoolConfig
+import RegpoolConfigParser
 
 /// The YAML examples of the format documents in docs/, so the tests check the docs themselves.
 enum DocExamples {
@@ -11,9 +12,14 @@ enum DocExamples {
         var blocks: [String] = []
         var current: [Substring]?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == nil, line.hasPrefix("```yaml") { current = [] }
-            else if current != nil, line.hasPrefix("```") { blocks.append(current!.joined(separator: "\n") + "\n"); current = nil }
-            else { current?.append(line) }
+            if current == nil, line.hasPrefix("```yaml") {
+                current = []
+            } else if current != nil, line.hasPrefix("```") {
+                blocks.append(current!.joined(separator: "\n") + "\n")
+                current = nil
+            } else {
+                current?.append(line)
+            }
         }
         return blocks
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RegpoolConfig
+import RegpoolConfigParser
 import RegpoolModel
 import XCTest
 

@@ -1,4 +1,5 @@
 import RegpoolConfig
+import RegpoolConfigParser
 import RegpoolModel
 import XCTest
 
@@ -48,10 +49,13 @@ final class MappingEncodingTests: XCTestCase {
     func testUnknownEncodingListsTheValidOnesAndSuggests() {
         let problems = mappingProblems(mapping(encoding: "cp1253"), file: "m.yaml")
         XCTAssertEqual(places(problems), ["6:38"])
-        XCTAssertEqual(problems.first?.message, "unknown encoding 'cp1253'; valid encodings: utf-8, latin-1,"
-                       + " windows-1252, utf-16, utf-16le, utf-16be (also iso-8859-1, cp1252)")
-        XCTAssertEqual(problems.first?.hint,
-                       "did you mean 'cp1252'? write the encoding the centre's export is saved in")
+        XCTAssertEqual(
+            problems.first?.message,
+            "unknown encoding 'cp1253'; valid encodings: utf-8, latin-1,"
+                + " windows-1252, utf-16, utf-16le, utf-16be (also iso-8859-1, cp1252)")
+        XCTAssertEqual(
+            problems.first?.hint,
+            "did you mean 'cp1252'? write the encoding the centre's export is saved in")
         let far = mappingProblems(mapping(encoding: "ebcdic"), file: "m.yaml")
         XCTAssertEqual(far.first?.hint, "write the encoding the centre's export is saved in")
     }

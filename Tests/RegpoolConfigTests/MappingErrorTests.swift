@@ -24,19 +24,23 @@ final class MappingErrorTests: XCTestCase {
         XCTAssertTrue(problems.allSatisfy { $0.location.file == "mappings/x.yaml" })
         XCTAssertTrue(problems[0].message.contains("unknown key 'quotes'"), problems[0].message)
         XCTAssertEqual(problems[0].hint, "did you mean 'quote'?")
-        XCTAssertTrue(problems[1].message.contains("'femme' is not a token of patients.sex; valid tokens: male, female"),
-                      problems[1].message)
+        XCTAssertTrue(
+            problems[1].message.contains("'femme' is not a token of patients.sex; valid tokens: male, female"),
+            problems[1].message)
         XCTAssertTrue(problems[2].message.contains("unknown column 'birth_yaer' in CDM table 'patients'"))
         XCTAssertEqual(problems[2].hint, "did you mean 'birth_year'?")
-        XCTAssertEqual(problems[3].hint, "add 'pivot: 1930' (the first year of the 100-year window: 30 → 1930, 29 → 2029)")
+        XCTAssertEqual(
+            problems[3].hint, "add 'pivot: 1930' (the first year of the 100-year window: 30 → 1930, 29 → 2029)")
         XCTAssertTrue(problems[4].message.contains("both 'field' and 'value'"), problems[4].message)
     }
 
     func testUnknownTopLevelKeyListsAllowedKeysAndSuggests() {
         let problems = mappingProblems("version: 1\nsoruces: []\n")
         XCTAssertEqual(places(problems), ["1:1", "2:1"])  // sources missing, then the unknown key
-        XCTAssertEqual(problems[1].message,
-                       "unknown key 'soruces' in the mapping file; allowed keys: version, centre, missing, vocabularies, sources, derive")
+        XCTAssertEqual(
+            problems[1].message,
+            "unknown key 'soruces' in the mapping file; allowed keys: version, centre, missing, vocabularies, sources, derive"
+        )
         XCTAssertEqual(problems[1].hint, "did you mean 'sources'?")
         XCTAssertEqual(problems[0].message, "missing required key 'sources' in the mapping file")
     }

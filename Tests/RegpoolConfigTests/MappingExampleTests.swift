@@ -1,4 +1,5 @@
 import RegpoolConfig
+import RegpoolConfigParser
 import RegpoolModel
 import XCTest
 
@@ -28,11 +29,12 @@ final class MappingExampleTests: XCTestCase {
         let patients = try csvExample().sources[0].tables[0]
         XCTAssertEqual(patients.rows.count, 1)
         let rules = patients.rows[0].columns
-        XCTAssertEqual(rules.map(\.column),
-                       ["sex", "birth_year", "diagnosis_date", "who_class", "hb_g_dl", "therapy_related"])
+        XCTAssertEqual(
+            rules.map(\.column),
+            ["sex", "birth_year", "diagnosis_date", "who_class", "hb_g_dl", "therapy_related"])
         XCTAssertEqual(rules[0].input, .field("SEXE"))
         XCTAssertEqual(rules[0].map, [MapEntry(source: "M", target: "male"), MapEntry(source: "F", target: "female")])
-        XCTAssertEqual(rules[2].datePattern, "dd/MM/yyyy")
+        XCTAssertEqual(rules[2].datePattern?.text, "dd/MM/yyyy")
         XCTAssertNil(rules[1].datePattern)
         XCTAssertEqual(rules[3].map?.map(\.source), ["AR", "5q-", "AREB-1"])
         XCTAssertEqual(rules[3].map?.map(\.target), ["ra", "del5q_syndrome", "raeb1"])
@@ -40,15 +42,20 @@ final class MappingExampleTests: XCTestCase {
         XCTAssertEqual(rules[4].factor, 0.1)
         XCTAssertEqual(rules[4].unit, "g/L")
         XCTAssertEqual(rules[1].decimal, ".")
-        XCTAssertEqual(rules[5].map, [MapEntry(source: "oui", target: "true"), MapEntry(source: "non", target: "false")])
+        XCTAssertEqual(
+            rules[5].map, [MapEntry(source: "oui", target: "true"), MapEntry(source: "non", target: "false")])
     }
 
     func testLabResultsListGivesTwoRows() throws {
         let lab = try csvExample().sources[0].tables[2]
         XCTAssertEqual(lab.table, "lab_results")
         XCTAssertEqual(lab.rows.count, 2)
-        XCTAssertEqual(lab.rows.map { $0.columns.map(\.column) }, [["sample_date", "analyte", "value"],
-                                                                   ["sample_date", "analyte", "value"]])
+        XCTAssertEqual(
+            lab.rows.map { $0.columns.map(\.column) },
+            [
+                ["sample_date", "analyte", "value"],
+                ["sample_date", "analyte", "value"],
+            ])
         XCTAssertEqual(lab.rows[0].columns[1].input, .constant("hb"))
         XCTAssertEqual(lab.rows[1].columns[1].input, .constant("platelets"))
         XCTAssertEqual(lab.rows[1].columns[2].input, .field("PLAQUETTES"))
@@ -76,13 +83,19 @@ final class MappingExampleTests: XCTestCase {
         let config = try MappingParser.parse(yaml: yaml, file: "x.yaml")
         XCTAssertEqual(config.missing, [""])
         XCTAssertNil(config.centre)
-        XCTAssertEqual(config.sources[0].format,
-                       .xml(XMLRecordSpec(recordPath: "/registry/patient",
-                                          fields: ["@id", "demographics/sex", "demographics/@birthYear"])))
+        XCTAssertEqual(
+            config.sources[0].format,
+            .xml(
+                XMLRecordSpec(
+                    recordPath: "/registry/patient",
+                    fields: ["@id", "demographics/sex", "demographics/@birthYear"])))
         XCTAssertEqual(config.sources[1].patientKey, "../../@id")
-        XCTAssertEqual(config.sources[1].format,
-                       .xml(XMLRecordSpec(recordPath: "/registry/patient/lenalidomide/course",
-                                          fields: ["../../@id", "@n", "start"])))
+        XCTAssertEqual(
+            config.sources[1].format,
+            .xml(
+                XMLRecordSpec(
+                    recordPath: "/registry/patient/lenalidomide/course",
+                    fields: ["../../@id", "@n", "start"])))
     }
 
     func testXMLFieldsAreDeduplicated() throws {

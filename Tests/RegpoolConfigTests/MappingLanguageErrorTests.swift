@@ -1,4 +1,5 @@
 import RegpoolConfig
+import RegpoolConfigParser
 import XCTest
 
 /// Strictness of the mapping-language constructs: mistakes in folding, vocabularies, defaults,
@@ -46,8 +47,9 @@ final class MappingLanguageErrorTests: XCTestCase {
         ]
         XCTAssertEqual(problems.count, expected.count, messages.joined(separator: "\n"))
         for (line, text) in expected {
-            XCTAssertTrue(messages.contains { $0.hasPrefix("\(line):") && $0.contains(text) },
-                          "missing line \(line): \(text)\n" + messages.joined(separator: "\n"))
+            XCTAssertTrue(
+                messages.contains { $0.hasPrefix("\(line):") && $0.contains(text) },
+                "missing line \(line): \(text)\n" + messages.joined(separator: "\n"))
         }
         XCTAssertEqual(problems.first { $0.message.contains("iwgg") }?.hint, "did you mean 'iwg'?")
     }
@@ -68,7 +70,9 @@ final class MappingLanguageErrorTests: XCTestCase {
                     sex: { value: male, fold: case }
             """
         let problems = mappingProblems(yaml, file: "mappings/x.yaml")
-        XCTAssertEqual(problems.map(\.location.line), [9, 10, 11, 12], problems.map { "\($0.location.line) \($0.message)" }.joined(separator: "\n"))
+        XCTAssertEqual(
+            problems.map(\.location.line), [9, 10, 11, 12],
+            problems.map { "\($0.location.line) \($0.message)" }.joined(separator: "\n"))
         XCTAssertTrue(problems[0].message.contains("'pivot' applies to date patterns with a two-digit year"))
         XCTAssertTrue(problems[1].message.contains("'units' needs 'unit_field'"))
         XCTAssertTrue(problems[2].message.contains("'thousands' and 'decimal' are both '.'"))
@@ -76,14 +80,18 @@ final class MappingLanguageErrorTests: XCTestCase {
     }
 
     func testVocabularyFileIsStrict() {
-        XCTAssertThrowsError(try VocabularyParser.parse(yaml: """
-            version: 1
-            vocabulary: iwg
-            lables: { CR: cr }
-            """, file: "v.yaml")) { error in
+        XCTAssertThrowsError(
+            try VocabularyParser.parse(
+                yaml: """
+                    version: 1
+                    vocabulary: iwg
+                    lables: { CR: cr }
+                    """, file: "v.yaml")
+        ) { error in
             let problems = (error as! ConfigError).problems
-            XCTAssertTrue(problems.contains { $0.location.line == 3 && $0.message.contains("unknown key 'lables'") },
-                          "\(problems)")
+            XCTAssertTrue(
+                problems.contains { $0.location.line == 3 && $0.message.contains("unknown key 'lables'") },
+                "\(problems)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import RegpoolConfig
+import RegpoolConfigParser
 import RegpoolModel
 import XCTest
 
@@ -39,12 +40,15 @@ final class MappingODMTests: XCTestCase {
     }
 
     func testSettingsOfOtherFormatsAreErrors() {
-        let csvOnODM = mappingProblems(source("    format: odm\n    odm: { item_group: IG.DEMOG }\n    csv: { delimiter: \";\" }"))
-        XCTAssertTrue(csvOnODM.contains { $0.message.contains("'csv' applies only to format csv; this source is odm") },
-                      "\(csvOnODM)")
+        let csvOnODM = mappingProblems(
+            source("    format: odm\n    odm: { item_group: IG.DEMOG }\n    csv: { delimiter: \";\" }"))
+        XCTAssertTrue(
+            csvOnODM.contains { $0.message.contains("'csv' applies only to format csv; this source is odm") },
+            "\(csvOnODM)")
         let odmOnCSV = mappingProblems(source("    format: csv\n    odm: { item_group: IG.DEMOG }"))
-        XCTAssertTrue(odmOnCSV.contains { $0.message.contains("'odm' applies only to format odm; this source is csv") },
-                      "\(odmOnCSV)")
+        XCTAssertTrue(
+            odmOnCSV.contains { $0.message.contains("'odm' applies only to format odm; this source is csv") },
+            "\(odmOnCSV)")
         let unknown = mappingProblems(source("    format: odn"))
         XCTAssertTrue(unknown.contains { $0.message.contains("allowed formats: csv, xml, odm") }, "\(unknown)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RegpoolConfig
+import RegpoolConfigParser
 import RegpoolModel
 import XCTest
 
@@ -39,7 +40,7 @@ final class MappingRecencyDocTests: XCTestCase {
         XCTAssertEqual(blocks.count, 4, "the section's examples were found")
         let specs = try blocks.map { try source(with: $0) }
         XCTAssertEqual(specs.map { $0.updated?.field }, ["DATE_MAJ", "EXPORT_DATE", "MAJ", nil])
-        XCTAssertEqual(specs.map { $0.updated?.datePattern }, ["dd/MM/yyyy", "yyyy-MM-dd", "dd.MM.yy", nil])
+        XCTAssertEqual(specs.map { $0.updated?.datePattern.text }, ["dd/MM/yyyy", "yyyy-MM-dd", "dd.MM.yy", nil])
         XCTAssertEqual(specs[2].updated?.pivot, 1990)
         XCTAssertEqual(specs[3].link.map(\.name), ["trial_subject_id", "birth_month"])
         XCTAssertEqual(specs[3].link.map(\.field), ["ESSAI_ID", "MOIS_NAISSANCE"])
@@ -47,7 +48,7 @@ final class MappingRecencyDocTests: XCTestCase {
 
     func testTheExamplesReadTheDatesTheirCommentsShow() throws {
         let specs = try sectionBlocks().prefix(2).map { try source(with: $0) }
-        let patterns = try specs.map { try DatePattern(XCTUnwrap($0.updated?.datePattern)) }
+        let patterns = try specs.map { try XCTUnwrap($0.updated?.datePattern) }
         XCTAssertEqual(patterns[0].date(from: "20/11/2026")?.iso, "2026-11-20")
         XCTAssertEqual(patterns[1].date(from: "2026-11-20")?.iso, "2026-11-20")
     }

@@ -1,4 +1,5 @@
 import RegpoolConfig
+import RegpoolConfigParser
 import RegpoolModel
 import XCTest
 
@@ -27,11 +28,16 @@ final class MappingRecencyKeyTests: XCTestCase {
     }
 
     func testLongFormNamesFieldPatternAndLocation() throws {
-        let spec = try source(lyon("""
-                updated: { field: DATE_MAJ, date: dd/MM/yyyy }
-            """))
-        XCTAssertEqual(spec.updated, UpdateDateSpec(field: "DATE_MAJ", datePattern: "dd/MM/yyyy", pivot: nil,
-                                                    location: SourceLocation(file: "mappings/fr-lyon.yaml", line: 8, column: 5)))
+        let spec = try source(
+            lyon(
+                """
+                    updated: { field: DATE_MAJ, date: dd/MM/yyyy }
+                """))
+        XCTAssertEqual(
+            spec.updated,
+            UpdateDateSpec(
+                field: "DATE_MAJ", datePattern: try DatePattern("dd/MM/yyyy"), pivot: nil,
+                location: SourceLocation(file: "mappings/fr-lyon.yaml", line: 8, column: 5)))
         XCTAssertEqual(spec.updated?.ruleDescription, "most recent by updated: DATE_MAJ")
         XCTAssertEqual(spec.link, [])
     }
@@ -39,18 +45,19 @@ final class MappingRecencyKeyTests: XCTestCase {
     func testShortFormReadsISODates() throws {
         let spec = try source(lyon("    updated: EXPORT_DATE"))
         XCTAssertEqual(spec.updated?.field, "EXPORT_DATE")
-        XCTAssertEqual(spec.updated?.datePattern, "yyyy-MM-dd")
+        XCTAssertEqual(spec.updated?.datePattern.text, "yyyy-MM-dd")
         XCTAssertNil(spec.updated?.pivot)
     }
 
     func testTwoDigitYearsTakeAPivot() throws {
         let spec = try source(lyon("    updated: { field: MAJ, date: dd.MM.yy, pivot: 1990 }"))
-        XCTAssertEqual(spec.updated?.datePattern, "dd.MM.yy")
+        XCTAssertEqual(spec.updated?.datePattern.text, "dd.MM.yy")
         XCTAssertEqual(spec.updated?.pivot, 1990)
     }
 
     func testLinkKeysInDocumentOrder() throws {
-        let yaml = lyon("""
+        let yaml = lyon(
+            """
                 link: { trial_subject_id: ESSAI_ID, birth_month: MOIS_NAISSANCE }
             """)
         let config = try MappingParser.parse(yaml: yaml, file: "mappings/fr-lyon.yaml")
@@ -83,17 +90,31 @@ final class MappingRecencyKeyTests: XCTestCase {
 
     func testMistakesInUpdatedAreReportedAtTheirPlace() {
         let cases: [(String, String, String)] = [
-            ("    updated: { field: DATE_MAJ, format: dd/MM/yyyy }", "8:33",
-             "unknown key 'format' in 'updated'; allowed keys: field, date, pivot"),
+            (
+                "    updated: { field: DATE_MAJ, format: dd/MM/yyyy }", "8:33",
+                "unknown key 'format' in 'updated'; allowed keys: field, date, pivot"
+            ),
             ("    updated: { date: dd/MM/yyyy }", "8:14", "missing required key 'field' in 'updated'"),
-            ("    updated: { field: DATE_MAJ, date: dd/MM/yyy }", "8:39", "date pattern 'dd/MM/yyy' has unknown letters 'yyy'"),
-            ("    updated: { field: DATE_MAJ, date: MM/yyyy }", "8:39",
-             "an update date needs a full date pattern (year, month and day); 'MM/yyyy' names no day"),
-            ("    updated: { field: DATE_MAJ, date: dd.MM.yy }", "8:39",
-             "date pattern 'dd.MM.yy' uses the two-digit year 'yy' but the rule gives no pivot"),
-            ("    updated: { field: DATE_MAJ, pivot: 1930 }", "8:33",
-             "'pivot' applies to date patterns with a two-digit year 'yy'; 'yyyy-MM-dd' has none"),
-            ("    updated: [DATE_MAJ]", "8:14", "'updated' must be a field name or a mapping { field: …, date: … }, found a list"),
+            (
+                "    updated: { field: DATE_MAJ, date: dd/MM/yyy }", "8:39",
+                "date pattern 'dd/MM/yyy' has unknown letters 'yyy'"
+            ),
+            (
+                "    updated: { field: DATE_MAJ, date: MM/yyyy }", "8:39",
+                "an update date needs a full date pattern (year, month and day); 'MM/yyyy' names no day"
+            ),
+            (
+                "    updated: { field: DATE_MAJ, date: dd.MM.yy }", "8:39",
+                "date pattern 'dd.MM.yy' uses the two-digit year 'yy' but the rule gives no pivot"
+            ),
+            (
+                "    updated: { field: DATE_MAJ, pivot: 1930 }", "8:33",
+                "'pivot' applies to date patterns with a two-digit year 'yy'; 'yyyy-MM-dd' has none"
+            ),
+            (
+                "    updated: [DATE_MAJ]", "8:14",
+                "'updated' must be a field name or a mapping { field: …, date: … }, found a list"
+            ),
             ("    updated:", "8:13", "'updated' needs a value"),
         ]
         for (line, place, message) in cases {
@@ -111,17 +132,30 @@ final class MappingRecencyKeyTests: XCTestCase {
 
     func testMistakesInLinkAreReportedAtTheirPlace() {
         let cases: [(String, String, String, String?)] = [
-            ("    link: { Trial-ID: ESSAI_ID }", "8:13",
-             "link key name 'Trial-ID' must start with a lower-case letter and hold only a-z, 0-9 and '_'", "e.g. trial_id"),
-            ("    link: { 2nd_id: ID2 }", "8:13",
-             "link key name '2nd_id' must start with a lower-case letter and hold only a-z, 0-9 and '_'",
-             "e.g. trial_subject_id"),
-            ("    link: { local_id: NUM_PATIENT }", "8:13",
-             "'local_id' is the built-in link key holding the patient key (patient_key); it cannot be declared under 'link'",
-             "linkage rules use local_id as it is; name this key for what it holds, e.g. trial_subject_id"),
-            ("    link: {}", "8:11", "'link' must name at least one link key", "e.g. link: { trial_subject_id: ESSAI_ID }"),
+            (
+                "    link: { Trial-ID: ESSAI_ID }", "8:13",
+                "link key name 'Trial-ID' must start with a lower-case letter and hold only a-z, 0-9 and '_'",
+                "e.g. trial_id"
+            ),
+            (
+                "    link: { 2nd_id: ID2 }", "8:13",
+                "link key name '2nd_id' must start with a lower-case letter and hold only a-z, 0-9 and '_'",
+                "e.g. trial_subject_id"
+            ),
+            (
+                "    link: { local_id: NUM_PATIENT }", "8:13",
+                "'local_id' is the built-in link key holding the patient key (patient_key); it cannot be declared under 'link'",
+                "linkage rules use local_id as it is; name this key for what it holds, e.g. trial_subject_id"
+            ),
+            (
+                "    link: {}", "8:11", "'link' must name at least one link key",
+                "e.g. link: { trial_subject_id: ESSAI_ID }"
+            ),
             ("    link: [ESSAI_ID]", "8:11", "'link' must be a mapping (key: value lines or { … }), found a list", nil),
-            ("    link: { trial_subject_id: [A, B] }", "8:31", "the field of link key 'trial_subject_id' must be a single value, found a list", nil),
+            (
+                "    link: { trial_subject_id: [A, B] }", "8:31",
+                "the field of link key 'trial_subject_id' must be a single value, found a list", nil
+            ),
             ("    link: { trial_subject_id: }", "8:31", "the field of link key 'trial_subject_id' needs a value", nil),
         ]
         for (line, place, message, hint) in cases {
@@ -134,7 +168,8 @@ final class MappingRecencyKeyTests: XCTestCase {
     }
 
     func testEveryMistakeOfTheFileIsReportedAtOnce() {
-        let yaml = lyon("""
+        let yaml = lyon(
+            """
                 updated: { field: DATE_MAJ, date: jj/MM/aaaa }
                 link: { local_id: NUM_PATIENT, TrialID: ESSAI_ID }
             """)

@@ -1,4 +1,5 @@
 import RegpoolConfig
+import RegpoolConfigParser
 import XCTest
 
 /// Column rules: raw scalar text, null targets, typed constants and targets, options per column type.
@@ -24,20 +25,24 @@ final class MappingRuleTests: XCTestCase {
     }
 
     func testScalarsKeepTheirRawTextAndTildeMeansNotKnown() throws {
-        let rules = try rules("""
+        let rules = try rules(
+            """
             therapy_related: { field: T, map: { oui: true, 1: true, 01: false, "NA": ~, inconnu: null } }
             sex: { field: S, map: { M: male, " F ": female } }
             """)
-        XCTAssertEqual(rules[0].map, [
-            MapEntry(source: "oui", target: "true"), MapEntry(source: "1", target: "true"),
-            MapEntry(source: "01", target: "false"), MapEntry(source: "NA", target: nil),
-            MapEntry(source: "inconnu", target: nil),
-        ])
+        XCTAssertEqual(
+            rules[0].map,
+            [
+                MapEntry(source: "oui", target: "true"), MapEntry(source: "1", target: "true"),
+                MapEntry(source: "01", target: "false"), MapEntry(source: "NA", target: nil),
+                MapEntry(source: "inconnu", target: nil),
+            ])
         XCTAssertEqual(rules[1].map?.map(\.source), ["M", "F"])
     }
 
     func testTypedConstantsAndMissingTokens() throws {
-        let rules = try rules("""
+        let rules = try rules(
+            """
             sample_date: { value: "2012-02-29" }
             analyte: { value: anc }
             value: { field: V, decimal: ",", missing: ["-", "nd"] }
@@ -48,13 +53,15 @@ final class MappingRuleTests: XCTestCase {
     }
 
     func testInvalidValuesForEachColumnType() {
-        let problems = mappingProblems(mapping("""
-            therapy_related: { field: T, map: { oui: yes } }
-            birth_year: { field: Y, map: { inconnu: "19x0" } }
-            hb_g_dl: { field: H, decimal: ",", map: { bas: "8.5" } }
-            diagnosis_date: { field: D, date: dd/MM/yyyy, map: { début: "2012-01-01", fin: "31/02/2012" } }
-            who_class: { value: RA }
-            """))
+        let problems = mappingProblems(
+            mapping(
+                """
+                therapy_related: { field: T, map: { oui: yes } }
+                birth_year: { field: Y, map: { inconnu: "19x0" } }
+                hb_g_dl: { field: H, decimal: ",", map: { bas: "8.5" } }
+                diagnosis_date: { field: D, date: dd/MM/yyyy, map: { début: "2012-01-01", fin: "31/02/2012" } }
+                who_class: { value: RA }
+                """))
         XCTAssertEqual(places(problems), ["9:50", "10:49", "11:56", "12:69", "12:88", "13:29"])
         XCTAssertTrue(problems[0].message.contains("bool"))
         XCTAssertTrue(problems[1].message.contains("int32"))
@@ -65,12 +72,14 @@ final class MappingRuleTests: XCTestCase {
     }
 
     func testOptionsOnTheWrongColumnType() {
-        let problems = mappingProblems(mapping("""
-            sex: { field: S, date: dd/MM/yyyy }
-            birth_year: { field: Y, factor: 10 }
-            hb_g_dl: { field: H, factor: .inf, decimal: ";" }
-            diagnosis_date: { field: D, date: MM/dd/yyyy HH }
-            """))
+        let problems = mappingProblems(
+            mapping(
+                """
+                sex: { field: S, date: dd/MM/yyyy }
+                birth_year: { field: Y, factor: 10 }
+                hb_g_dl: { field: H, factor: .inf, decimal: ";" }
+                diagnosis_date: { field: D, date: MM/dd/yyyy HH }
+                """))
         XCTAssertEqual(places(problems), ["9:32", "10:41", "11:38", "11:53", "12:43"])
         XCTAssertTrue(problems[0].message.contains("'date' applies to date columns; patients.sex is enum"))
         XCTAssertTrue(problems[1].message.contains("'factor' applies to double columns"))
@@ -78,16 +87,18 @@ final class MappingRuleTests: XCTestCase {
     }
 
     func testDerivedColumnsTablesAndMissingInput() {
-        let problems = mappingProblems(mapping("""
-            region: { value: europe }
-            sex: { map: { M: male } }
-            birth_year: ANNEE
-            """) + """
-                  analysis_cohort:
-                    pooled_id: { field: X }
-                  patinets:
-                    sex: { field: S }
-            """)
+        let problems = mappingProblems(
+            mapping(
+                """
+                region: { value: europe }
+                sex: { map: { M: male } }
+                birth_year: ANNEE
+                """) + """
+                          analysis_cohort:
+                            pooled_id: { field: X }
+                          patinets:
+                            sex: { field: S }
+                    """)
         XCTAssertEqual(places(problems), ["9:9", "10:9", "11:21", "12:7", "14:7"])
         XCTAssertTrue(problems[0].message.contains("filled by regpool"))
         XCTAssertTrue(problems[1].message.contains("needs 'field'"))

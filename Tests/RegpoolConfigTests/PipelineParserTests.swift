@@ -1,22 +1,27 @@
 import RegpoolConfig
+import RegpoolConfigParser
 import XCTest
 
 /// Pipeline files: the docs example, path resolution, and strict errors.
 final class PipelineParserTests: XCTestCase {
     func testDocsExampleParsesWithResolvedPaths() throws {
         let yaml = try DocExamples.yamlBlocks("pipeline.md")[0]
-        let config = try PipelineParser.parse(yaml: yaml, file: "pipelines/sample.yaml",
-                                              baseDirectory: "/srv/regpool/pipelines")
+        let config = try PipelineParser.parse(
+            yaml: yaml, file: "pipelines/sample.yaml",
+            baseDirectory: "/srv/regpool/pipelines")
         XCTAssertEqual(config.version, 1)
         XCTAssertEqual(config.name, "sample-nightly")
         XCTAssertEqual(config.file, "pipelines/sample.yaml")
         XCTAssertEqual(config.outputDirectory, "/srv/regpool/builds")
         XCTAssertEqual(config.key, .file("/srv/regpool/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt"))
-        XCTAssertEqual(config.centres, [
-            CentreConfig(id: "fr-lyon", region: "europe", cohortSource: "registry",
-                         inbox: "/srv/regpool/samples/fr-lyon", mapping: "/srv/regpool/mappings/fr-lyon.yaml",
-                         files: ["*"], location: SourceLocation(file: "pipelines/sample.yaml", line: 7, column: 9)),
-        ])
+        XCTAssertEqual(
+            config.centres,
+            [
+                CentreConfig(
+                    id: "fr-lyon", region: "europe", cohortSource: "registry",
+                    inbox: "/srv/regpool/samples/fr-lyon", mapping: "/srv/regpool/mappings/fr-lyon.yaml",
+                    files: ["*"], location: SourceLocation(file: "pipelines/sample.yaml", line: 7, column: 9))
+            ])
     }
 
     func testKeepBuildsDefaultsToFourteenAndMustBeAtLeastOne() throws {
@@ -29,8 +34,11 @@ final class PipelineParserTests: XCTestCase {
               - { id: x, region: europe, cohort_source: registry, inbox: in, mapping: m.yaml }
             """
         XCTAssertEqual(try PipelineParser.parse(yaml: base, file: "p.yaml", baseDirectory: ".").keepBuilds, 14)
-        XCTAssertEqual(try PipelineParser.parse(yaml: base + "\nkeep_builds: 3", file: "p.yaml", baseDirectory: ".").keepBuilds, 3)
-        XCTAssertThrowsError(try PipelineParser.parse(yaml: base + "\nkeep_builds: 0", file: "p.yaml", baseDirectory: ".")) {
+        XCTAssertEqual(
+            try PipelineParser.parse(yaml: base + "\nkeep_builds: 3", file: "p.yaml", baseDirectory: ".").keepBuilds, 3)
+        XCTAssertThrowsError(
+            try PipelineParser.parse(yaml: base + "\nkeep_builds: 0", file: "p.yaml", baseDirectory: ".")
+        ) {
             let text = "\($0)"
             XCTAssertTrue(text.contains("p.yaml:7:") && text.contains("'keep_builds' must be at least 1"), text)
         }
@@ -87,8 +95,9 @@ final class PipelineParserTests: XCTestCase {
         let problems = pipelineProblems(yaml)
         XCTAssertEqual(places(problems), ["6:3", "9:13", "13:9", "15:20", "18:9", "23:5"])
         XCTAssertTrue(problems[0].message.contains("exactly one of 'env' or 'file'"), problems[0].message)
-        XCTAssertEqual(problems[1].message,
-                       "'europa' is not a CDM region token; valid: north_america, europe, asia, other")
+        XCTAssertEqual(
+            problems[1].message,
+            "'europa' is not a CDM region token; valid: north_america, europe, asia, other")
         XCTAssertEqual(problems[1].hint, "did you mean 'europe'?")
         XCTAssertEqual(problems[2].message, "duplicate centre id 'fr-lyon' (first at line 8)")
         XCTAssertTrue(problems[3].message.contains("cohort_source"), problems[3].message)

@@ -1,5 +1,6 @@
 import Foundation
 import RegpoolConfig
+import RegpoolConfigParser
 import XCTest
 
 /// Every mapping and pipeline file shipped in the repository parses without a problem.

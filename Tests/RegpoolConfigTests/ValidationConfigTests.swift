@@ -1,4 +1,5 @@
 import RegpoolConfig
+import RegpoolConfigParser
 import RegpoolModel
 import XCTest
 
@@ -15,17 +16,26 @@ final class ValidationConfigTests: XCTestCase {
         """
 
     func testOverridesAreReadWithTheirLines() throws {
-        let yaml = Self.head + """
-            validation:
-              V7005: drop_row
-              V7010: keep
-            """
+        let yaml =
+            Self.head + """
+                validation:
+                  V7005: drop_row
+                  V7010: keep
+                """
         let config = try PipelineParser.parse(yaml: yaml, file: "pipelines/p.yaml", baseDirectory: ".")
-        XCTAssertEqual(config.validation.overrides, [
-            .init(code: "V7005", action: .dropRow, location: SourceLocation(file: "pipelines/p.yaml", line: 8, column: 3)),
-            .init(code: "V7010", action: .keep, location: SourceLocation(file: "pipelines/p.yaml", line: 9, column: 3)),
-        ])
-        let failure = ValidationRule.named("V7005")!, end = ValidationRule.named("V7010")!, alive = ValidationRule.named("V7001")!
+        XCTAssertEqual(
+            config.validation.overrides,
+            [
+                .init(
+                    code: "V7005", action: .dropRow,
+                    location: SourceLocation(file: "pipelines/p.yaml", line: 8, column: 3)),
+                .init(
+                    code: "V7010", action: .keep, location: SourceLocation(file: "pipelines/p.yaml", line: 9, column: 3)
+                ),
+            ])
+        let failure = ValidationRule.named("V7005")!
+        let end = ValidationRule.named("V7010")!
+        let alive = ValidationRule.named("V7001")!
         XCTAssertEqual(config.validation.action(for: failure), .dropRow)
         XCTAssertEqual(config.validation.action(for: end), .keep)
         XCTAssertEqual(config.validation.action(for: alive), .dropValue, "not overridden: the default")
@@ -39,20 +49,23 @@ final class ValidationConfigTests: XCTestCase {
     }
 
     func testFourPlantedMistakesAreReportedInOneThrow() {
-        let yaml = Self.head + """
-            validation:
-              V7099: keep
-              V7010: drop_vlaue
-              V7014: keep
-              v7004: drop_value
-              V7006: [keep]
-            """
+        let yaml =
+            Self.head + """
+                validation:
+                  V7099: keep
+                  V7010: drop_vlaue
+                  V7014: keep
+                  v7004: drop_value
+                  V7006: [keep]
+                """
         let problems = pipelineProblems(yaml)
         XCTAssertEqual(places(problems), ["8:3", "9:10", "10:10", "11:3", "12:10"])
-        XCTAssertTrue(problems[0].message.hasPrefix("'V7099' is not a validation rule code; known: V7001, V7002"),
-                      problems[0].message)
+        XCTAssertTrue(
+            problems[0].message.hasPrefix("'V7099' is not a validation rule code; known: V7001, V7002"),
+            problems[0].message)
         XCTAssertEqual(problems[0].hint, "did you mean 'V7009'?")
-        XCTAssertEqual(problems[1].message, "'drop_vlaue' is not a validation action; use one of keep, drop_value, drop_row")
+        XCTAssertEqual(
+            problems[1].message, "'drop_vlaue' is not a validation action; use one of keep, drop_value, drop_row")
         XCTAssertEqual(problems[1].hint, "did you mean 'drop_value'?")
         XCTAssertEqual(problems[2].message, "V7014 (OutcomesIncomplete, outcomes) cannot take 'keep'")
         XCTAssertEqual(problems[2].hint, "V7014 allows drop_row; see docs/validation.md")
@@ -96,17 +109,19 @@ final class ValidationConfigTests: XCTestCase {
     }
 
     func testDeriveMistakes() {
-        let yaml = Self.mappingHead + """
-            derive:
-              - transplant_from_treatment_lines
-              - directly_after_len
-              - directly_after_len
-              - { name: x }
-            """
+        let yaml =
+            Self.mappingHead + """
+                derive:
+                  - transplant_from_treatment_lines
+                  - directly_after_len
+                  - directly_after_len
+                  - { name: x }
+                """
         let problems = mappingProblems(yaml)
         XCTAssertEqual(places(problems), ["10:5", "12:5", "13:5"])
-        XCTAssertTrue(problems[0].message.hasPrefix("'transplant_from_treatment_lines' is not a derivation regpool knows"),
-                      problems[0].message)
+        XCTAssertTrue(
+            problems[0].message.hasPrefix("'transplant_from_treatment_lines' is not a derivation regpool knows"),
+            problems[0].message)
         XCTAssertEqual(problems[0].hint, "did you mean 'transplants_from_treatment_lines'?")
         XCTAssertEqual(problems[1].message, "derivation 'directly_after_len' is listed twice (first at line 11)")
         XCTAssertEqual(problems[2].message, "an entry of 'derive' must be a single value, found a mapping")
@@ -117,8 +132,10 @@ final class ValidationConfigTests: XCTestCase {
 final class ValidationDocsTests: XCTestCase {
     func testPipelineDocsExampleParses() throws {
         let block = try XCTUnwrap(try DocExamples.yamlBlocks("pipeline.md").first { $0.hasPrefix("validation:") })
-        let config = try PipelineParser.parse(yaml: ValidationConfigTests.head + block, file: "p.yaml", baseDirectory: ".")
-        XCTAssertEqual(config.validation.overrides.map { "\($0.code) \($0.action.rawValue)" }, ["V7005 drop_row", "V7010 keep"])
+        let config = try PipelineParser.parse(
+            yaml: ValidationConfigTests.head + block, file: "p.yaml", baseDirectory: ".")
+        XCTAssertEqual(
+            config.validation.overrides.map { "\($0.code) \($0.action.rawValue)" }, ["V7005 drop_row", "V7010 keep"])
     }
 
     func testMappingDocsDeriveExampleParses() throws {

@@ -8,7 +8,8 @@ final class CSVEncodingTests: XCTestCase {
     private let semicolon = UInt8(ascii: ";")
 
     /// A French registry export: `;`, decimal comma, CRLF, accents.
-    private let french = "NUM_PATIENT;ETABLISSEMENT;HB_G_L;CARYOTYPE;COMMENTAIRE\r\n"
+    private let french =
+        "NUM_PATIENT;ETABLISSEMENT;HB_G_L;CARYOTYPE;COMMENTAIRE\r\n"
         + "LY0101;Hôpital Édouard-Herriot;9,7;46,XX,del(5)(q13q33)[20];fièvre à 38,5 °C\r\n"
         + "LY0102;Centre Léon-Bérard;10,4;\"46,XY,del(5)(q15q33);t(1;3)\";suivi à Écully\r\n"
 
@@ -25,9 +26,10 @@ final class CSVEncodingTests: XCTestCase {
         XCTAssertEqual(got.rows.map { $0["HB_G_L"] ?? nil }, ["9,7", "10,4"])
         XCTAssertEqual(got.rows.last?["CARYOTYPE"], "46,XY,del(5)(q15q33);t(1;3)")
         XCTAssertEqual(got.records.map(\.locator), ["line 2", "line 3"])
-        XCTAssertEqual(got.records[0].sha256,
-                       sha256Hex("LY0101;Hôpital Édouard-Herriot;9,7;46,XX,del(5)(q13q33)[20];fièvre à 38,5 °C"),
-                       "the hash is over the record's UTF-8 bytes")
+        XCTAssertEqual(
+            got.records[0].sha256,
+            sha256Hex("LY0101;Hôpital Édouard-Herriot;9,7;46,XX,del(5)(q13q33)[20];fièvre à 38,5 °C"),
+            "the hash is over the record's UTF-8 bytes")
     }
 
     func testLatin1CannotHoldOeSoItStaysOutOfTheLatin1Test() throws {
@@ -41,14 +43,18 @@ final class CSVEncodingTests: XCTestCase {
         XCTAssertTrue(bytes.contains(0x80) && bytes.contains(0x9C), "€ is 0x80 and œ is 0x9C in Windows-1252")
         let path = try s.write("cp1252.csv", bytes: bytes)
         var got = Extracted()
-        let summary = try CSVReader(path: path, displayName: "inbox/cp1252.csv",
-                                    dialect: CSVDialect(delimiter: semicolon, encoding: .windows1252)).read { got.add($0) }
+        let summary = try CSVReader(
+            path: path, displayName: "inbox/cp1252.csv",
+            dialect: CSVDialect(delimiter: semicolon, encoding: .windows1252)
+        ).read { got.add($0) }
         XCTAssertEqual(summary, CSVReadSummary(replacedCharacters: 0, firstReplacementLine: nil))
-        XCTAssertEqual(got.rows.map { $0["COMMENTAIRE"] ?? nil },
-                       ["fièvre à 38,5 °C", "suivi à Écully", "coût 120 € — œdème, Ÿ, „x“"])
+        XCTAssertEqual(
+            got.rows.map { $0["COMMENTAIRE"] ?? nil },
+            ["fièvre à 38,5 °C", "suivi à Écully", "coût 120 € — œdème, Ÿ, „x“"])
         XCTAssertEqual(got.rows.last?["CARYOTYPE"], "‘échec’ de culture")
-        XCTAssertEqual(got.records[2].sha256,
-                       sha256Hex("LY0103;Hôpital Saint-Joseph;8,9;‘échec’ de culture;coût 120 € — œdème, Ÿ, „x“"))
+        XCTAssertEqual(
+            got.records[2].sha256,
+            sha256Hex("LY0103;Hôpital Saint-Joseph;8,9;‘échec’ de culture;coût 120 € — œdème, Ÿ, „x“"))
     }
 
     func testUndefinedWindows1252BytesBecomeReplacementCharactersAndAreCounted() throws {
@@ -57,8 +63,10 @@ final class CSVEncodingTests: XCTestCase {
         bytes += [0x8D, 0x8F, 0x90] + Array("\r\n".utf8)
         let path = try s.write("undefined.csv", bytes: bytes)
         var got = Extracted()
-        let summary = try CSVReader(path: path, displayName: "inbox/undefined.csv",
-                                    dialect: CSVDialect(delimiter: semicolon, encoding: .windows1252)).read { got.add($0) }
+        let summary = try CSVReader(
+            path: path, displayName: "inbox/undefined.csv",
+            dialect: CSVDialect(delimiter: semicolon, encoding: .windows1252)
+        ).read { got.add($0) }
         XCTAssertEqual(got.rows.map { $0["note"] ?? nil }, ["ok", "a\u{FFFD}b\u{FFFD}", "\u{FFFD}\u{FFFD}\u{FFFD}"])
         XCTAssertEqual(summary, CSVReadSummary(replacedCharacters: 5, firstReplacementLine: 3))
         let latin1 = try readCSV(path, dialect: CSVDialect(delimiter: semicolon, encoding: .latin1))
@@ -81,29 +89,35 @@ final class CSVEncodingTests: XCTestCase {
 
     func testUTF16BigEndianWithBOMSwedishTextAndAnEmoji() throws {
         let s = try Scratch()
-        let text = "patient;sjukhus;kommentar\nSE-01;Skånes universitetssjukhus;mår bättre 👍\nSE-02;Akademiska, Uppsala;öm, trött\n"
+        let text =
+            "patient;sjukhus;kommentar\nSE-01;Skånes universitetssjukhus;mår bättre 👍\nSE-02;Akademiska, Uppsala;öm, trött\n"
         let bytes = [0xFE, 0xFF] + (try encoded(text, .utf16BigEndian))
-        let got = try readCSV(try s.write("be.csv", bytes: bytes),
-                              dialect: CSVDialect(delimiter: semicolon, encoding: .utf16))
+        let got = try readCSV(
+            try s.write("be.csv", bytes: bytes),
+            dialect: CSVDialect(delimiter: semicolon, encoding: .utf16))
         XCTAssertEqual(got.rows.map { $0["sjukhus"] ?? nil }, ["Skånes universitetssjukhus", "Akademiska, Uppsala"])
         XCTAssertEqual(got.rows.map { $0["kommentar"] ?? nil }, ["mår bättre 👍", "öm, trött"])
         XCTAssertEqual(got.records[1].sha256, sha256Hex("SE-02;Akademiska, Uppsala;öm, trött"))
         let offset = 2 + 2 * "patient;sjukhus;kommentar\nSE-01;Skånes universitetssjukhus;mår bättre 👍\n".utf16.count
-        let rejected = try readCSV(try s.write("be-ragged.csv", bytes: bytes + (try encoded("SE-03;x\n", .utf16BigEndian))),
-                                   dialect: CSVDialect(delimiter: semicolon, encoding: .utf16be))
-        XCTAssertEqual(rejected.rejected.first?.byteOffset,
-                       offset + 2 * "SE-02;Akademiska, Uppsala;öm, trött\n".utf16.count,
-                       "byte offsets count the file's own UTF-16 bytes, byte-order mark included")
+        let rejected = try readCSV(
+            try s.write("be-ragged.csv", bytes: bytes + (try encoded("SE-03;x\n", .utf16BigEndian))),
+            dialect: CSVDialect(delimiter: semicolon, encoding: .utf16be))
+        XCTAssertEqual(
+            rejected.rejected.first?.byteOffset,
+            offset + 2 * "SE-02;Akademiska, Uppsala;öm, trött\n".utf16.count,
+            "byte offsets count the file's own UTF-16 bytes, byte-order mark included")
     }
 
     func testUnpairedSurrogatesBecomeReplacementCharacters() throws {
         let s = try Scratch()
         var bytes: [UInt8] = [0xFF, 0xFE] + (try encoded("id,v\n1,a", .utf16LittleEndian))
-        bytes += [0x3D, 0xD8] + (try encoded("b\n2,", .utf16LittleEndian))   // high surrogate then 'b'
-        bytes += [0x4D, 0xDC] + (try encoded("\n", .utf16LittleEndian))      // lone low surrogate
+        bytes += [0x3D, 0xD8] + (try encoded("b\n2,", .utf16LittleEndian))  // high surrogate then 'b'
+        bytes += [0x4D, 0xDC] + (try encoded("\n", .utf16LittleEndian))  // lone low surrogate
         var got = Extracted()
-        let summary = try CSVReader(path: try s.write("surrogates.csv", bytes: bytes), displayName: "inbox/s.csv",
-                                    dialect: CSVDialect(encoding: .utf16)).read { got.add($0) }
+        let summary = try CSVReader(
+            path: try s.write("surrogates.csv", bytes: bytes), displayName: "inbox/s.csv",
+            dialect: CSVDialect(encoding: .utf16)
+        ).read { got.add($0) }
         XCTAssertEqual(got.rows.map { $0["v"] ?? nil }, ["a\u{FFFD}b", "\u{FFFD}"])
         XCTAssertEqual(summary, CSVReadSummary(replacedCharacters: 2, firstReplacementLine: 2))
     }
@@ -160,8 +174,9 @@ final class CSVEncodingTests: XCTestCase {
         let dialect = CSVDialect(delimiter: semicolon, encoding: .windows1252)
         let right = try readCSV(path, dialect: dialect)
         XCTAssertEqual(right.records.count, 28)
-        XCTAssertEqual(right.records.filter { $0.string("MIDDEL") == "Studiemedicatie – fase II" }.map(\.locator),
-                       ["line 17"])
+        XCTAssertEqual(
+            right.records.filter { $0.string("MIDDEL") == "Studiemedicatie – fase II" }.map(\.locator),
+            ["line 17"])
         let wrong = try readCSV(path, dialect: CSVDialect(delimiter: semicolon, encoding: .latin1))
         XCTAssertEqual(wrong.records[15].string("MIDDEL"), "Studiemedicatie \u{96} fase II")
         XCTAssertEqual(wrong.records.map(\.locator), right.records.map(\.locator), "CRLF lines either way")

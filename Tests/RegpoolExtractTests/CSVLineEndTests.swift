@@ -10,7 +10,8 @@ final class CSVLineEndTests: XCTestCase {
 
     func testCROnlyFileGivesTheRightLinesIncludingAMultiLineQuotedField() throws {
         let s = try Scratch()
-        let text = "patient_id;note;hb\r"
+        let text =
+            "patient_id;note;hb\r"
             + "P-1;plain;9,8\r"
             + "P-2;\"transfused twice\rthen stable\";10,1\r"
             + "\r"
@@ -19,9 +20,10 @@ final class CSVLineEndTests: XCTestCase {
         let got = try readCSV(try s.write("mac.csv", text), dialect: CSVDialect(delimiter: UInt8(ascii: ";")))
         XCTAssertEqual(got.rejected, [])
         XCTAssertEqual(got.records.map(\.locator), ["line 2", "line 3", "line 6", "line 9"])
-        XCTAssertEqual(got.rows.map { $0["note"] ?? nil },
-                       ["plain", "transfused twice\rthen stable", "three\r\rlines", "last"],
-                       "line breaks inside quoted fields keep their bytes")
+        XCTAssertEqual(
+            got.rows.map { $0["note"] ?? nil },
+            ["plain", "transfused twice\rthen stable", "three\r\rlines", "last"],
+            "line breaks inside quoted fields keep their bytes")
         XCTAssertEqual(got.records[1].sha256, sha256Hex("P-2;\"transfused twice\rthen stable\";10,1"))
         XCTAssertEqual(got.records[3].sha256, sha256Hex("P-4;last;9,0"))
     }
@@ -96,8 +98,9 @@ final class CSVLineEndTests: XCTestCase {
         text += "€œ…;„Ÿ“\r\n"
         let bytes = try XCTUnwrap(text.data(using: .windowsCP1252).map(Array.init))
         XCTAssertEqual(Array(bytes[(chunk - 3)...(chunk + 1)]), [0x80, 0x9C, 0x85, 0x3B, 0x84])
-        let got = try readCSV(try s.write("cp-split.csv", bytes: bytes),
-                              dialect: CSVDialect(delimiter: UInt8(ascii: ";"), encoding: .windows1252))
+        let got = try readCSV(
+            try s.write("cp-split.csv", bytes: bytes),
+            dialect: CSVDialect(delimiter: UInt8(ascii: ";"), encoding: .windows1252))
         XCTAssertEqual(got.records.last?.string("id"), "€œ…")
         XCTAssertEqual(got.records.last?.string("v"), "„Ÿ“")
         XCTAssertEqual(got.records.last?.locator, "line \(lines + 1)")
@@ -111,8 +114,10 @@ final class CSVLineEndTests: XCTestCase {
         let bytes = [0xFF, 0xFE] + Array(try XCTUnwrap(text.data(using: .utf16LittleEndian)))
         XCTAssertEqual(Array(bytes[(chunk - 2)..<(chunk + 2)]), [0x34, 0xD8, 0x1E, 0xDD], "U+1D11E is D834 DD1E")
         var got = Extracted()
-        let summary = try CSVReader(path: try s.write("u16-split.csv", bytes: bytes), displayName: "inbox/u16.csv",
-                                    dialect: CSVDialect(delimiter: UInt8(ascii: ";"), encoding: .utf16)).read { got.add($0) }
+        let summary = try CSVReader(
+            path: try s.write("u16-split.csv", bytes: bytes), displayName: "inbox/u16.csv",
+            dialect: CSVDialect(delimiter: UInt8(ascii: ";"), encoding: .utf16)
+        ).read { got.add($0) }
         XCTAssertEqual(got.records.last?.string("id"), "𝄞")
         XCTAssertEqual(got.records.last?.string("v"), "한국")
         XCTAssertEqual(got.records.last?.locator, "line \(lines + 1)")

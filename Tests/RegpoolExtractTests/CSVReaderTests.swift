@@ -8,7 +8,8 @@ final class CSVReaderTests: XCTestCase {
 
     func testRaggedRowIsRejectedAndTheRestContinues() throws {
         let s = try Scratch()
-        let text = header
+        let text =
+            header
             + "P-001,Ulm,1948-03-02,F,low,yes,46XX del(5q),2019-04-01\n"
             + "P-002,Ulm,1951-11-20,M,low,yes,46XY del(5q),2020-01-15,extra\n"
             + "P-003,Ulm,1939-07-07,F,very low,yes,46XX del(5q)\n"
@@ -18,19 +19,23 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(got.records.last?.string("karyotype"), "46,XX,del(5q)")
         XCTAssertEqual(got.rejected.map(\.locator), ["line 3", "line 4"])
         XCTAssertEqual(got.rejected.map(\.firstField), ["P-002", "P-003"])
-        XCTAssertEqual(got.rejected[0].reason,
-                       "line 3: 9 fields where the header has 8 — check for an unquoted delimiter or a missing field")
-        XCTAssertEqual(got.rejected[1].reason,
-                       "line 4: 7 fields where the header has 8 — check for an unquoted delimiter or a missing field")
+        XCTAssertEqual(
+            got.rejected[0].reason,
+            "line 3: 9 fields where the header has 8 — check for an unquoted delimiter or a missing field")
+        XCTAssertEqual(
+            got.rejected[1].reason,
+            "line 4: 7 fields where the header has 8 — check for an unquoted delimiter or a missing field")
         let line3Offset = header.utf8.count + "P-001,Ulm,1948-03-02,F,low,yes,46XX del(5q),2019-04-01\n".utf8.count
         XCTAssertEqual(got.rejected[0].byteOffset, line3Offset)
-        XCTAssertEqual(got.rejected[0].sha256, sha256Hex("P-002,Ulm,1951-11-20,M,low,yes,46XY del(5q),2020-01-15,extra"))
+        XCTAssertEqual(
+            got.rejected[0].sha256, sha256Hex("P-002,Ulm,1951-11-20,M,low,yes,46XY del(5q),2020-01-15,extra"))
         XCTAssertEqual(got.rejected[0].file, "inbox/test.csv")
     }
 
     func testMalformedQuoteMidFileRejectsThatRecordOnly() throws {
         let s = try Scratch()
-        let text = "id,name,note\n"
+        let text =
+            "id,name,note\n"
             + "1,Anna,\"fine\"\n"
             + "2,Ber\"nd,broken quote in unquoted field\n"
             + "3,Clara,\"closed\"trailing\n"
@@ -88,7 +93,8 @@ final class CSVReaderTests: XCTestCase {
 
     func testEmbeddedNewlinesKeepLineNumbersRight() throws {
         let s = try Scratch()
-        let text = "id,history\n1,\"MDS 2019\nRBC dependent\nlenalidomide 2020\"\n2,none\n\n3,\"x\r\ny\"\n4,last-without-newline"
+        let text =
+            "id,history\n1,\"MDS 2019\nRBC dependent\nlenalidomide 2020\"\n2,none\n\n3,\"x\r\ny\"\n4,last-without-newline"
         let got = try readCSV(try s.write("nl.csv", text))
         XCTAssertEqual(got.records.map(\.locator), ["line 2", "line 5", "line 7", "line 9"])
         XCTAssertEqual(got.records.map(\.line), [2, 5, 7, 9])
@@ -156,10 +162,12 @@ final class CSVReaderTests: XCTestCase {
         let s = try Scratch()
         let path = try s.write("x.csv", "a\n1\n2\n")
         var seen = 0
-        XCTAssertThrowsError(try CSVReader(path: path, displayName: "x.csv", dialect: CSVDialect()).read { _ in
-            seen += 1
-            throw Stop()
-        }) { XCTAssertTrue($0 is Stop) }
+        XCTAssertThrowsError(
+            try CSVReader(path: path, displayName: "x.csv", dialect: CSVDialect()).read { _ in
+                seen += 1
+                throw Stop()
+            }
+        ) { XCTAssertTrue($0 is Stop) }
         XCTAssertEqual(seen, 1)
     }
 }

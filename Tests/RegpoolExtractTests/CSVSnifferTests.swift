@@ -10,7 +10,8 @@ final class CSVSnifferTests: XCTestCase {
         return try CSVSniffer.propose(path: try s.write("sniff.csv", bytes: bytes))
     }
 
-    private let flemish = "PATIENT_NR;GESLACHT;GEBOORTEJAAR;DIAGNOSEDATUM;HB_G_DL;BLASTEN_PCT;OPMERKING\r\n"
+    private let flemish =
+        "PATIENT_NR;GESLACHT;GEBOORTEJAAR;DIAGNOSEDATUM;HB_G_DL;BLASTEN_PCT;OPMERKING\r\n"
         + "GE-001;vrouw;1941;12-03-2015;8,9;2,5;‘del(5q)’ geïsoleerd\r\n"
         + "GE-002;man;1938;02-11-2016;9,4;1;kost € 40 per cyclus\r\n"
         + "GE-003;vrouw;1950;27-06-2017;10,1;3,5;\"transfusie; 2 EC\"\r\n"
@@ -39,7 +40,8 @@ final class CSVSnifferTests: XCTestCase {
     }
 
     func testUTF8WithBOMKoreanCommaExport() throws {
-        let text = "\u{FEFF}환자번호,성별,출생연도,진단일,헤모글로빈\r\nKR-01,여,1952,2016.03.14,\"8,9\"\r\nKR-02,남,1947,2017.11.02,9.6\r\n"
+        let text =
+            "\u{FEFF}환자번호,성별,출생연도,진단일,헤모글로빈\r\nKR-01,여,1952,2016.03.14,\"8,9\"\r\nKR-02,남,1947,2017.11.02,9.6\r\n"
         let p = try propose(Array(text.utf8))
         XCTAssertEqual(p.encoding.value, .utf8)
         XCTAssertEqual(p.encoding.reason, "starts with a UTF-8 byte-order mark (EF BB BF)")
@@ -81,7 +83,10 @@ final class CSVSnifferTests: XCTestCase {
     func testOnlyTheFirst64KiBAreReadAndACutCharacterIsNotAnError() throws {
         var text = "id;nom;hb\n"
         var n = 0
-        while text.utf8.count < 70_000 { n += 1; text += "P-\(n);Hôpital Nord;9,\(n % 10)\n" }
+        while text.utf8.count < 70_000 {
+            n += 1
+            text += "P-\(n);Hôpital Nord;9,\(n % 10)\n"
+        }
         let p = try propose(Array(text.utf8))
         XCTAssertEqual(p.encoding.value, .utf8, p.encoding.reason)
         XCTAssertEqual(p.delimiter.value, UInt8(ascii: ";"))

@@ -10,7 +10,6 @@ final class ExtractFuzzTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-
     /// One random edit: flip a byte, insert a syntax byte, delete a run, truncate, or duplicate a run.
     static func mutate(_ input: [UInt8], _ rng: inout SplitMix64, syntax: [UInt8]) -> [UInt8] {
         var b = input
@@ -47,7 +46,8 @@ final class ExtractFuzzTests: XCTestCase {
     }
 
     func testXMLReaderSurvivesMutatedExports() throws {
-        let spec = XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id", "sex", "birth/@year", "../@exported"])
+        let spec = XMLRecordSpec(
+            recordPath: "/registry/patient", fields: ["@id", "sex", "birth/@year", "../@exported"])
         try fuzz(sample: "samples/us-lakeside/export_2026-11-21.xml", syntax: "<>/&\"'=!?[]", iterations: 300) { path in
             try XMLReader(path: path, displayName: "fuzz.xml", spec: spec).read { _ in }
         }
@@ -56,13 +56,16 @@ final class ExtractFuzzTests: XCTestCase {
     func testRegressionInputsStayHandled() throws {
         let folder = Self.root + "/Tests/fuzz-regressions"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder + "/csv")) ?? [] {
-            do { try CSVReader(path: "\(folder)/csv/\(name)", displayName: name, dialect: CSVDialect()).read { _ in } }
-            catch is ExtractError {}
+            do {
+                try CSVReader(path: "\(folder)/csv/\(name)", displayName: name, dialect: CSVDialect()).read { _ in }
+            } catch is ExtractError {}
         }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder + "/xml")) ?? [] {
             do {
-                try XMLReader(path: "\(folder)/xml/\(name)", displayName: name,
-                              spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id", "sex"])).read { _ in }
+                try XMLReader(
+                    path: "\(folder)/xml/\(name)", displayName: name,
+                    spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id", "sex"])
+                ).read { _ in }
             } catch is ExtractError {}
         }
     }

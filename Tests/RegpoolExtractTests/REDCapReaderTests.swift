@@ -5,9 +5,11 @@ import XCTest
 
 /// A REDCap export ("raw" codes) of an MDS programme, with its data dictionary.
 final class REDCapReaderTests: XCTestCase {
-    static let dictionaryHeader = "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,"
+    static let dictionaryHeader =
+        "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,"
         + "\"Choices, Calculations, OR Slider Labels\",Field Note,Text Validation Type OR Show Slider Number\n"
-    static let dictionary = dictionaryHeader
+    static let dictionary =
+        dictionaryHeader
         + "record_id,demographics,,text,Record ID,,,\n"
         + "sex,demographics,,radio,Sex,\"1, Male | 2, Female\",,\n"
         + "len_combined,len_course,,radio,Another drug with LEN?,\"1, No | 2, Yes, with ESA | 3, Yes, with HMA\",,\n"
@@ -17,23 +19,29 @@ final class REDCapReaderTests: XCTestCase {
         + "hb_g_dl,baseline,,text,Haemoglobin (g/dL),,,number\n"
         + "bmi_calc,baseline,,calc,BMI,\"[weight]/([height]*[height])\",,\n"
         + "tl_category,treatment_lines,,dropdown,Category,\"1, Best supportive care | 2, Hypomethylating agent\",,\n"
-    static let data = "record_id,redcap_repeat_instrument,redcap_repeat_instance,sex,len_combined,rbc_td,anemia_ok,"
+    static let data =
+        "record_id,redcap_repeat_instrument,redcap_repeat_instance,sex,len_combined,rbc_td,anemia_ok,"
         + "prior_tx___1,prior_tx___2,prior_tx___3,hb_g_dl,tl_category\n"
-        + "TOR-001,,,2,2,1,1,1,1,0,8.4,\n"                       // line 2
-        + "TOR-001,treatment_lines,1,,,,,,,,,2\n"               // line 3
-        + "TOR-001,treatment_lines,2,,,,,,,,,1\n"               // line 4
-        + "TOR-002,,,1,1,0,0,0,0,0,10.1,\n"                      // line 5
-        + "TOR-003,,,9,3,,,0,0,1,9.0,\n"                         // line 6: sex code 9 is not in the dictionary
-        + "TOR-003,adverse_events,1,,,,,,,,,\n"                 // line 7: another instrument
+        + "TOR-001,,,2,2,1,1,1,1,0,8.4,\n"  // line 2
+        + "TOR-001,treatment_lines,1,,,,,,,,,2\n"  // line 3
+        + "TOR-001,treatment_lines,2,,,,,,,,,1\n"  // line 4
+        + "TOR-002,,,1,1,0,0,0,0,0,10.1,\n"  // line 5
+        + "TOR-003,,,9,3,,,0,0,1,9.0,\n"  // line 6: sex code 9 is not in the dictionary
+        + "TOR-003,adverse_events,1,,,,,,,,,\n"  // line 7: another instrument
 
-    private func read(_ spec: REDCapSourceSpec, data: String = data, dictionary: String = dictionary)
-        throws -> (Extracted, REDCapReadSummary) {
+    private func read(
+        _ spec: REDCapSourceSpec, data: String = data, dictionary: String = dictionary
+    )
+        throws -> (Extracted, REDCapReadSummary)
+    {
         let s = try Scratch()
         let dataPath = try s.write("MDSLEN_DATA_2026-11-21_1200.csv", data)
         let dictPath = try s.write("MDSLEN_DataDictionary_2026-11-21.csv", dictionary)
         var out = Extracted()
-        let summary = try REDCapReader(path: dataPath, displayName: "MDSLEN_DATA_2026-11-21_1200.csv",
-                                       dictionaryPath: dictPath, spec: spec).read { out.add($0) }
+        let summary = try REDCapReader(
+            path: dataPath, displayName: "MDSLEN_DATA_2026-11-21_1200.csv",
+            dictionaryPath: dictPath, spec: spec
+        ).read { out.add($0) }
         return (out, summary)
     }
 
@@ -41,11 +49,18 @@ final class REDCapReaderTests: XCTestCase {
         let s = try Scratch()
         let path = try s.write("dict.csv", Self.dictionary)
         let d = try REDCapDictionary.read(path: path, displayName: "dict.csv")
-        XCTAssertEqual(d.variables.map(\.name), ["record_id", "sex", "len_combined", "rbc_td", "anemia_ok", "prior_tx",
-                                                 "hb_g_dl", "bmi_calc", "tl_category"])
-        XCTAssertEqual(d.variable("len_combined")?.choices,
-                       [REDCapChoice(code: "1", label: "No"), REDCapChoice(code: "2", label: "Yes, with ESA"),
-                        REDCapChoice(code: "3", label: "Yes, with HMA")])
+        XCTAssertEqual(
+            d.variables.map(\.name),
+            [
+                "record_id", "sex", "len_combined", "rbc_td", "anemia_ok", "prior_tx",
+                "hb_g_dl", "bmi_calc", "tl_category",
+            ])
+        XCTAssertEqual(
+            d.variable("len_combined")?.choices,
+            [
+                REDCapChoice(code: "1", label: "No"), REDCapChoice(code: "2", label: "Yes, with ESA"),
+                REDCapChoice(code: "3", label: "Yes, with HMA"),
+            ])
         XCTAssertEqual(d.variable("rbc_td")?.label(of: "1"), "Yes")
         XCTAssertEqual(d.variable("rbc_td")?.label(of: "0"), "No")
         XCTAssertEqual(d.variable("anemia_ok")?.label(of: "0"), "False")
@@ -86,17 +101,20 @@ final class REDCapReaderTests: XCTestCase {
     }
 
     func testRepeatingInstrumentRowsOnly() throws {
-        let (got, summary) = try read(REDCapSourceSpec(dictionary: "*_DataDictionary_*.csv", instrument: "treatment_lines"))
+        let (got, summary) = try read(
+            REDCapSourceSpec(dictionary: "*_DataDictionary_*.csv", instrument: "treatment_lines"))
         XCTAssertEqual(got.records.map(\.locator), ["line 3", "line 4"])
         XCTAssertEqual(got.rows.map { $0["redcap_repeat_instance"] }, ["1", "2"])
         XCTAssertEqual(got.rows.map { $0["tl_category#label"] }, ["Hypomethylating agent", "Best supportive care"])
-        XCTAssertEqual(got.records[0].sha256, sha256Hex("TOR-001,treatment_lines,1,,,,,,,,,2"), "hash of the row as sent")
+        XCTAssertEqual(
+            got.records[0].sha256, sha256Hex("TOR-001,treatment_lines,1,,,,,,,,,2"), "hash of the row as sent")
         XCTAssertEqual(summary.skippedRows, 4)
     }
 
     func testInstrumentWithoutRepeatColumnIsAnError() throws {
         let data = "record_id,sex\nTOR-001,1\n"
-        XCTAssertThrowsError(try read(REDCapSourceSpec(dictionary: "x", instrument: "treatment_lines"), data: data)) { error in
+        XCTAssertThrowsError(try read(REDCapSourceSpec(dictionary: "x", instrument: "treatment_lines"), data: data)) {
+            error in
             let e = error as? ExtractError
             XCTAssertEqual(e?.file, "MDSLEN_DATA_2026-11-21_1200.csv")
             XCTAssertTrue(e?.message.contains("redcap_repeat_instrument") ?? false, "\(error)")
@@ -106,7 +124,8 @@ final class REDCapReaderTests: XCTestCase {
     }
 
     func testMalformedChoiceNamesDictionaryLineAndColumn() throws {
-        let bad = Self.dictionaryHeader
+        let bad =
+            Self.dictionaryHeader
             + "record_id,demographics,,text,Record ID,,,\n"
             + "sex,demographics,,radio,Sex,\"1, Male | 2 Female\",,\n"
         XCTAssertThrowsError(try read(REDCapSourceSpec(dictionary: "x"), dictionary: bad)) { error in
@@ -132,7 +151,8 @@ final class REDCapReaderTests: XCTestCase {
     }
 
     func testMissingDictionaryColumnAndFile() throws {
-        let noType = "Variable / Field Name,Form Name,Field Label,\"Choices, Calculations, OR Slider Labels\"\n"
+        let noType =
+            "Variable / Field Name,Form Name,Field Label,\"Choices, Calculations, OR Slider Labels\"\n"
             + "sex,demographics,Sex,\"1, Male | 2, Female\"\n"
         XCTAssertThrowsError(try read(REDCapSourceSpec(dictionary: "x"), dictionary: noType)) { error in
             let e = error as? ExtractError
@@ -142,8 +162,9 @@ final class REDCapReaderTests: XCTestCase {
         }
         let s = try Scratch()
         let dataPath = try s.write("data.csv", Self.data)
-        let reader = REDCapReader(path: dataPath, displayName: "data.csv", dictionaryPath: s.directory.path + "/gone.csv",
-                                  spec: REDCapSourceSpec(dictionary: "gone.csv"))
+        let reader = REDCapReader(
+            path: dataPath, displayName: "data.csv", dictionaryPath: s.directory.path + "/gone.csv",
+            spec: REDCapSourceSpec(dictionary: "gone.csv"))
         XCTAssertThrowsError(try reader.read { _ in }) { error in
             XCTAssertEqual((error as? ExtractError)?.file, "gone.csv")
         }
@@ -154,7 +175,8 @@ final class REDCapReaderTests: XCTestCase {
         XCTAssertThrowsError(try read(REDCapSourceSpec(dictionary: "x"), dictionary: ragged)) { error in
             let e = error as? ExtractError
             XCTAssertEqual(e?.line, 2)
-            XCTAssertTrue(e?.message.hasPrefix("data dictionary: line 2: 6 fields where the header has 8") ?? false, "\(error)")
+            XCTAssertTrue(
+                e?.message.hasPrefix("data dictionary: line 2: 6 fields where the header has 8") ?? false, "\(error)")
         }
     }
 }

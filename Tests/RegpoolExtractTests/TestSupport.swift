@@ -75,7 +75,8 @@ func sharedTestData(_ sub: String, file: StaticString = #filePath) -> URL? {
 func sha256Hex(_ text: String) -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe(), output = Pipe()
+    let input = Pipe()
+    let output = Pipe()
     p.standardInput = input
     p.standardOutput = output
     try? p.run()

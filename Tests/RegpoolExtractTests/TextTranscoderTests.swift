@@ -1,6 +1,7 @@
-@testable import RegpoolExtract
 import Foundation
 import XCTest
+
+@testable import RegpoolExtract
 
 /// The transcoder gives the same UTF-8 however its input is cut into chunks.
 final class TextTranscoderTests: XCTestCase {
@@ -23,8 +24,10 @@ final class TextTranscoderTests: XCTestCase {
 
     func testUTF16EveryCutPositionAndEveryPairOfCuts() throws {
         let text = "Göteborg 🇸🇪 서울 €\r\n"
-        for (scheme, encoding) in [(TextTranscoder.Scheme.utf16(bigEndian: false), String.Encoding.utf16LittleEndian),
-                                   (.utf16(bigEndian: true), .utf16BigEndian)] {
+        for (scheme, encoding) in [
+            (TextTranscoder.Scheme.utf16(bigEndian: false), String.Encoding.utf16LittleEndian),
+            (.utf16(bigEndian: true), .utf16BigEndian),
+        ] {
             let bytes = Array(try XCTUnwrap(text.data(using: encoding)))
             for a in 0...bytes.count {
                 for b in a...bytes.count {

@@ -36,15 +36,17 @@ final class XMLAttackTests: XCTestCase {
     }
 
     func testQuadraticEntityIsRefusedForItsLength() throws {
-        let error = try refusal(try corpus().appendingPathComponent("quadratic.xml").path, name: "q.xml", record: "/bomb")
+        let error = try refusal(
+            try corpus().appendingPathComponent("quadratic.xml").path, name: "q.xml", record: "/bomb")
         XCTAssertTrue(error.message.hasPrefix("DOCTYPE not accepted: entity 'a' is "), error.message)
     }
 
     func testControlsParse() throws {
         let dir = try corpus()
         for name in ["simple.xml", "simple-ns.xml"] {
-            let got = try readXML(dir.appendingPathComponent(name).path,
-                                  spec: XMLRecordSpec(recordPath: "/root/element", fields: ["@key"]))
+            let got = try readXML(
+                dir.appendingPathComponent(name).path,
+                spec: XMLRecordSpec(recordPath: "/root/element", fields: ["@key"]))
             XCTAssertEqual(got.records.map { $0.string("@key") }, ["value", nil], name)
             XCTAssertEqual(got.records.map(\.locator), ["/root[1]/element[1]", "/root[1]/element[2]"], name)
         }
@@ -61,16 +63,19 @@ final class XMLAttackTests: XCTestCase {
     func testEntitiesResolveInTextAndAttributes() throws {
         let s = try Scratch()
         let text = """
-        <?xml version="1.0"?>
-        <!DOCTYPE registry [
-          <!ELEMENT registry ANY>
-          <!ENTITY centre "Universitätsklinikum Ulm">
-          <!ENTITY len "lenalidomide">
-        ]>
-        <registry><patient id="1" site="&centre;"><drug>&len; 10 mg</drug></patient></registry>
-        """
-        let got = try readXML(try s.write("e.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient",
-                                                                             fields: ["@site", "drug"]))
+            <?xml version="1.0"?>
+            <!DOCTYPE registry [
+              <!ELEMENT registry ANY>
+              <!ENTITY centre "Universitätsklinikum Ulm">
+              <!ENTITY len "lenalidomide">
+            ]>
+            <registry><patient id="1" site="&centre;"><drug>&len; 10 mg</drug></patient></registry>
+            """
+        let got = try readXML(
+            try s.write("e.xml", text),
+            spec: XMLRecordSpec(
+                recordPath: "/registry/patient",
+                fields: ["@site", "drug"]))
         XCTAssertEqual(got.records.first?.string("@site"), "Universitätsklinikum Ulm")
         XCTAssertEqual(got.records.first?.string("drug"), "lenalidomide 10 mg")
     }
@@ -80,17 +85,32 @@ final class XMLAttackTests: XCTestCase {
         let many = (1...65).map { "<!ENTITY e\($0) \"x\">" }.joined(separator: "\n")
         let cases = [
             ("pe.xml", "<!DOCTYPE r [<!ENTITY % p \"<!ENTITY q 'x'>\">]>", "entity '%p' is a parameter entity"),
-            ("amp.xml", "<!DOCTYPE r [<!ENTITY a \"x\"><!ENTITY b \"&a;&a;\">]>", "entity 'b' refers to other entities"),
+            (
+                "amp.xml", "<!DOCTYPE r [<!ENTITY a \"x\"><!ENTITY b \"&a;&a;\">]>",
+                "entity 'b' refers to other entities"
+            ),
             ("charref.xml", "<!DOCTYPE r [<!ENTITY b \"&#38;#38;\">]>", "entity 'b' refers to other entities"),
-            ("long.xml", "<!DOCTYPE r [<!ENTITY x \"\(String(repeating: "y", count: 2048))\">]>",
-             "entity 'x' is 2048 bytes long (more than 1024)"),
+            (
+                "long.xml", "<!DOCTYPE r [<!ENTITY x \"\(String(repeating: "y", count: 2048))\">]>",
+                "entity 'x' is 2048 bytes long (more than 1024)"
+            ),
             ("many.xml", "<!DOCTYPE r [\n\(many)\n]>", "DOCTYPE declares 65 entities (more than 64)"),
-            ("public.xml", "<!DOCTYPE r PUBLIC \"-//ACME//DTD Registry//EN\" \"registry.dtd\">",
-             "DOCTYPE with an external DTD (PUBLIC \"-//ACME//DTD Registry//EN\" SYSTEM \"registry.dtd\") is not accepted"),
-            ("system.xml", "<!DOCTYPE r SYSTEM \"file:///etc/passwd\">", "DOCTYPE with an external DTD (SYSTEM \"file:///etc/passwd\")"),
-            ("file.xml", "<!DOCTYPE r [<!ENTITY f SYSTEM \"file:///etc/hostname\">]>", "entity 'f' is an external entity"),
-            ("ndata.xml", "<!DOCTYPE r [<!NOTATION n SYSTEM \"n\"><!ENTITY u SYSTEM \"u.bin\" NDATA n>]>",
-             "entity 'u' is an external entity"),
+            (
+                "public.xml", "<!DOCTYPE r PUBLIC \"-//ACME//DTD Registry//EN\" \"registry.dtd\">",
+                "DOCTYPE with an external DTD (PUBLIC \"-//ACME//DTD Registry//EN\" SYSTEM \"registry.dtd\") is not accepted"
+            ),
+            (
+                "system.xml", "<!DOCTYPE r SYSTEM \"file:///etc/passwd\">",
+                "DOCTYPE with an external DTD (SYSTEM \"file:///etc/passwd\")"
+            ),
+            (
+                "file.xml", "<!DOCTYPE r [<!ENTITY f SYSTEM \"file:///etc/hostname\">]>",
+                "entity 'f' is an external entity"
+            ),
+            (
+                "ndata.xml", "<!DOCTYPE r [<!NOTATION n SYSTEM \"n\"><!ENTITY u SYSTEM \"u.bin\" NDATA n>]>",
+                "entity 'u' is an external entity"
+            ),
         ]
         for (name, doctype, reason) in cases {
             let path = try s.write(name, "<?xml version=\"1.0\"?>\n\(doctype)\n<r><p>text</p></r>\n")
@@ -103,8 +123,11 @@ final class XMLAttackTests: XCTestCase {
     func testSixtyFourSmallEntitiesAreAccepted() throws {
         let s = try Scratch()
         let decls = (1...64).map { "<!ENTITY e\($0) \"v\($0)\">" }.joined(separator: "\n")
-        let longest = try s.write("1024.xml", "<!DOCTYPE r [<!ENTITY m \"\(String(repeating: "z", count: 1024))\">]>\n<r><p>&m;</p></r>\n")
-        XCTAssertEqual(try readXML(longest, spec: XMLRecordSpec(recordPath: "/r", fields: ["p"])).records.first?.string("p")?.count, 1024)
+        let longest = try s.write(
+            "1024.xml", "<!DOCTYPE r [<!ENTITY m \"\(String(repeating: "z", count: 1024))\">]>\n<r><p>&m;</p></r>\n")
+        XCTAssertEqual(
+            try readXML(longest, spec: XMLRecordSpec(recordPath: "/r", fields: ["p"])).records.first?.string("p")?
+                .count, 1024)
         let text64 = "<!DOCTYPE r [\n\(decls)\n]>\n<r><p>&e1;-&e64;</p></r>\n"
         let got = try readXML(try s.write("64.xml", text64), spec: XMLRecordSpec(recordPath: "/r", fields: ["p"]))
         XCTAssertEqual(got.records.first?.string("p"), "v1-v64")

@@ -33,10 +33,13 @@ final class XMLInspectionTests: XCTestCase {
 
     private func readAll(_ path: String) throws -> [SourceRecord] {
         var records: [SourceRecord] = []
-        try XMLReader(path: path, displayName: "inbox/x.xml", spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["ignored"]))
-            .readAllFields { event in
-                if case .record(let r) = event { records.append(r) }
-            }
+        try XMLReader(
+            path: path, displayName: "inbox/x.xml",
+            spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["ignored"])
+        )
+        .readAllFields { event in
+            if case .record(let r) = event { records.append(r) }
+        }
         return records
     }
 
@@ -44,12 +47,15 @@ final class XMLInspectionTests: XCTestCase {
         let path = try scratch.write("x.xml", export)
         let records = try readAll(path)
         XCTAssertEqual(records.count, 2)
-        XCTAssertEqual(records[0].names.names, [
-            "@id", "sex", "birth/@year", "diagnosis/@date", "diagnosis/ipss", "diagnosis/note/b", "empty",
-            "lines/line/@n", "lines/line/agent", "lines/line/end", "comment",
-        ])
+        XCTAssertEqual(
+            records[0].names.names,
+            [
+                "@id", "sex", "birth/@year", "diagnosis/@date", "diagnosis/ipss", "diagnosis/note/b", "empty",
+                "lines/line/@n", "lines/line/agent", "lines/line/end", "comment",
+            ])
         let values = records[0].names.names.indices.map { records[0].string(at: $0) }
-        XCTAssertEqual(values, ["P-001", "F", "1948", "2019-04-01", "low", "bold", "", "1", "aza", "2021", "<raw> & more"])
+        XCTAssertEqual(
+            values, ["P-001", "F", "1948", "2019-04-01", "low", "bold", "", "1", "aza", "2021", "<raw> & more"])
         XCTAssertEqual(records[1].names.names, ["sex"], "each record has its own names")
         XCTAssertEqual(records[1].locator, "/registry[1]/patient[2]")
     }
@@ -57,28 +63,40 @@ final class XMLInspectionTests: XCTestCase {
     func testAllFieldsRecordHasTheSameHashAndLocatorAsThePipelinesRead() throws {
         let path = try scratch.write("x.xml", export)
         var planned: [SourceRecord] = []
-        try XMLReader(path: path, displayName: "inbox/x.xml", spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id", "sex"]))
-            .read { if case .record(let r) = $0 { planned.append(r) } }
+        try XMLReader(
+            path: path, displayName: "inbox/x.xml",
+            spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id", "sex"])
+        )
+        .read { if case .record(let r) = $0 { planned.append(r) } }
         let all = try readAll(path)
         XCTAssertEqual(planned.map(\.sha256), all.map(\.sha256))
         XCTAssertEqual(planned.map(\.locator), all.map(\.locator))
-        XCTAssertEqual(planned.map { $0.names.names }, [["@id", "sex"], ["@id", "sex"]], "read keeps the spec's fields")
+        XCTAssertEqual(
+            planned.map { $0.names.names }, [["@id", "sex"], ["@id", "sex"]], "read keeps the spec's fields")
         XCTAssertNil(planned[1].string("@id"))
     }
 
     func testSurveyListsPathsThatRepeatUnderOneParent() throws {
         let path = try scratch.write("x.xml", export)
         let survey = try XMLStructureSurvey.repeatedElements(path: path, displayName: "inbox/x.xml")
-        XCTAssertEqual(survey, [XMLElementCount(path: "/registry/patient", count: 2),
-                                XMLElementCount(path: "/registry/patient/lines/line", count: 2)])
+        XCTAssertEqual(
+            survey,
+            [
+                XMLElementCount(path: "/registry/patient", count: 2),
+                XMLElementCount(path: "/registry/patient/lines/line", count: 2),
+            ])
     }
 
     func testSurveyRefusesDoctypeAndBrokenXML() throws {
         let s = scratch!
-        let harmless = try s.write("h.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"x\">]>\n<r><p>&a;</p><p/></r>\n")
-        XCTAssertEqual(try XMLStructureSurvey.repeatedElements(path: harmless, displayName: "h.xml"),
-                       [XMLElementCount(path: "/r/p", count: 2)])
-        let doctype = try s.write("d.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"x\"><!ENTITY b \"&a;&a;\">]>\n<r><p/><p/></r>\n")
+        let harmless = try s.write(
+            "h.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"x\">]>\n<r><p>&a;</p><p/></r>\n")
+        XCTAssertEqual(
+            try XMLStructureSurvey.repeatedElements(path: harmless, displayName: "h.xml"),
+            [XMLElementCount(path: "/r/p", count: 2)])
+        let doctype = try s.write(
+            "d.xml",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"x\"><!ENTITY b \"&a;&a;\">]>\n<r><p/><p/></r>\n")
         XCTAssertThrowsError(try XMLStructureSurvey.repeatedElements(path: doctype, displayName: "d.xml")) { error in
             XCTAssertTrue("\(error)".contains("entity 'b' refers to other entities"), "\(error)")
         }

@@ -6,9 +6,11 @@ import XCTest
 /// A real CDISC ODM 1.3.2 snapshot (default namespace, deep nesting): every ItemData with its keys.
 final class XMLODMTests: XCTestCase {
     private let itemDataPath = "/ODM/ClinicalData/SubjectData/StudyEventData/FormData/ItemGroupData/ItemData"
-    private let fields = ["@ItemOID", "@Value", "../@ItemGroupOID", "../@ItemGroupRepeatKey", "../../@FormOID",
-                          "../../../@StudyEventOID", "../../../@StudyEventRepeatKey", "../../../../@SubjectKey",
-                          "../../../../../@StudyOID"]
+    private let fields = [
+        "@ItemOID", "@Value", "../@ItemGroupOID", "../@ItemGroupRepeatKey", "../../@FormOID",
+        "../../../@StudyEventOID", "../../../@StudyEventRepeatKey", "../../../../@SubjectKey",
+        "../../../../../@StudyOID",
+    ]
 
     func testEveryItemDataArrivesWithItsKeys() throws {
         guard let dir = sharedTestData("odm") else { throw XCTSkip("../shared/testdata/odm is absent; skipping ODM") }
@@ -17,8 +19,9 @@ final class XMLODMTests: XCTestCase {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let itemLines = lines.indices.filter { lines[$0].contains("<ItemData ") }.map { $0 + 1 }
 
-        let got = try readXML(url.path, name: "virus/odm.xml",
-                              spec: XMLRecordSpec(recordPath: itemDataPath, fields: fields))
+        let got = try readXML(
+            url.path, name: "virus/odm.xml",
+            spec: XMLRecordSpec(recordPath: itemDataPath, fields: fields))
         XCTAssertEqual(got.records.count, itemLines.count)
         XCTAssertEqual(got.records.map(\.line), itemLines)
         for record in got.records {
@@ -35,7 +38,8 @@ final class XMLODMTests: XCTestCase {
         XCTAssertEqual(first.string("../../../@StudyEventOID"), "SE.SCREENING")
         XCTAssertEqual(first.string("../../../../@SubjectKey"), "SS_0001")
         XCTAssertEqual(first.string("../../../../../@StudyOID"), "1001_virus")
-        XCTAssertEqual(first.locator,
-                       "/ODM[1]/ClinicalData[1]/SubjectData[1]/StudyEventData[1]/FormData[1]/ItemGroupData[1]/ItemData[1]")
+        XCTAssertEqual(
+            first.locator,
+            "/ODM[1]/ClinicalData[1]/SubjectData[1]/StudyEventData[1]/FormData[1]/ItemGroupData[1]/ItemData[1]")
     }
 }

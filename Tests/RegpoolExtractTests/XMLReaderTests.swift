@@ -36,12 +36,17 @@ final class XMLReaderTests: XCTestCase {
 
     func testPatientRecordsWithChildrenAttributesAndAncestors() throws {
         let s = try Scratch()
-        let spec = XMLRecordSpec(recordPath: "/registry/patient", fields: [
-            "@id", "@sex", "birthDate", "diagnosis/ipssr", "diagnosis/@date", "note", "missing", "../@centre", "../source",
-        ])
+        let spec = XMLRecordSpec(
+            recordPath: "/registry/patient",
+            fields: [
+                "@id", "@sex", "birthDate", "diagnosis/ipssr", "diagnosis/@date", "note", "missing", "../@centre",
+                "../source",
+            ])
         let got = try readXML(try s.write("ulm.xml", registry), name: "ulm/registry.xml", spec: spec)
         XCTAssertEqual(got.records.count, 3)
-        XCTAssertEqual(got.records.map(\.locator), ["/registry[1]/patient[1]", "/registry[1]/patient[2]", "/registry[1]/patient[3]"])
+        XCTAssertEqual(
+            got.records.map(\.locator),
+            ["/registry[1]/patient[1]", "/registry[1]/patient[2]", "/registry[1]/patient[3]"])
         XCTAssertEqual(got.records.map(\.line), [4, 13, 21])
         XCTAssertEqual(got.records.map(\.file), Array(repeating: "ulm/registry.xml", count: 3))
         XCTAssertEqual(got.records.map { $0.string("@id") }, ["P-001", "P-002", "P-003"])
@@ -51,27 +56,43 @@ final class XMLReaderTests: XCTestCase {
         XCTAssertEqual(got.records.map { $0.string("note") }, ["", "", "  spaced & escaped <raw>"])
         XCTAssertEqual(got.records.map { $0.string("missing") }, [nil, nil, nil])
         XCTAssertEqual(got.records.map { $0.string("../@centre") }, ["ULM", "ULM", "ULM"])
-        XCTAssertEqual(got.records.map { $0.string("../source") }, ["MDS-Register Ulm", "MDS-Register Ulm", "MDS-Register Ulm"])
+        XCTAssertEqual(
+            got.records.map { $0.string("../source") }, ["MDS-Register Ulm", "MDS-Register Ulm", "MDS-Register Ulm"])
         XCTAssertEqual(got.rejected.count, 0)
     }
 
     func testNestedRecordsWithAncestorAttributes() throws {
         let s = try Scratch()
-        let spec = XMLRecordSpec(recordPath: "/registry/patient/lenalidomide/course", fields: [
-            "@n", "dose", "dose/@unit", "stopReason", "../@start", "../../@id", "../../../@centre",
-        ])
+        let spec = XMLRecordSpec(
+            recordPath: "/registry/patient/lenalidomide/course",
+            fields: [
+                "@n", "dose", "dose/@unit", "stopReason", "../@start", "../../@id", "../../../@centre",
+            ])
         let got = try readXML(try s.write("ulm.xml", registry), spec: spec)
-        XCTAssertEqual(got.records.map(\.locator), [
-            "/registry[1]/patient[1]/lenalidomide[1]/course[1]",
-            "/registry[1]/patient[1]/lenalidomide[1]/course[2]",
-            "/registry[1]/patient[2]/lenalidomide[1]/course[1]",
-        ])
+        XCTAssertEqual(
+            got.records.map(\.locator),
+            [
+                "/registry[1]/patient[1]/lenalidomide[1]/course[1]",
+                "/registry[1]/patient[1]/lenalidomide[1]/course[2]",
+                "/registry[1]/patient[2]/lenalidomide[1]/course[1]",
+            ])
         XCTAssertEqual(got.records.map(\.line), [9, 10, 17])
-        XCTAssertEqual(got.rows, [
-            ["@n": "1", "dose": "10", "dose/@unit": "mg", "stopReason": nil, "../@start": "2020-01-10", "../../@id": "P-001", "../../../@centre": "ULM"],
-            ["@n": "2", "dose": "5", "dose/@unit": "mg", "stopReason": "failure", "../@start": "2020-01-10", "../../@id": "P-001", "../../../@centre": "ULM"],
-            ["@n": "1", "dose": "10", "dose/@unit": "mg", "stopReason": nil, "../@start": "2021-03-01", "../../@id": "P-002", "../../../@centre": "ULM"],
-        ])
+        XCTAssertEqual(
+            got.rows,
+            [
+                [
+                    "@n": "1", "dose": "10", "dose/@unit": "mg", "stopReason": nil, "../@start": "2020-01-10",
+                    "../../@id": "P-001", "../../../@centre": "ULM",
+                ],
+                [
+                    "@n": "2", "dose": "5", "dose/@unit": "mg", "stopReason": "failure", "../@start": "2020-01-10",
+                    "../../@id": "P-001", "../../../@centre": "ULM",
+                ],
+                [
+                    "@n": "1", "dose": "10", "dose/@unit": "mg", "stopReason": nil, "../@start": "2021-03-01",
+                    "../../@id": "P-002", "../../../@centre": "ULM",
+                ],
+            ])
     }
 
     func testSha256IsOfTheRecordSubtreeAndStable() throws {
@@ -105,8 +126,10 @@ final class XMLReaderTests: XCTestCase {
         let truncated = String(registry.prefix(while: { $0 != "a" || true }).prefix(420))
         let spec = XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"])
         var seen = 0
-        XCTAssertThrowsError(try XMLReader(path: try s.write("cut.xml", truncated), displayName: "ulm/cut.xml", spec: spec)
-            .read { _ in seen += 1 }) { error in
+        XCTAssertThrowsError(
+            try XMLReader(path: try s.write("cut.xml", truncated), displayName: "ulm/cut.xml", spec: spec)
+                .read { _ in seen += 1 }
+        ) { error in
             guard let e = error as? ExtractError else { return XCTFail("\(error)") }
             XCTAssertEqual(e.file, "ulm/cut.xml")
             XCTAssertNotNil(e.line)
@@ -119,7 +142,10 @@ final class XMLReaderTests: XCTestCase {
     func testMismatchedTagReportsItsLine() throws {
         let s = try Scratch()
         let text = "<registry>\n<patient id=\"1\"/>\n<patient id=\"2\">\n</patinet>\n</registry>\n"
-        XCTAssertThrowsError(try readXML(try s.write("bad.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"]))) {
+        XCTAssertThrowsError(
+            try readXML(
+                try s.write("bad.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"]))
+        ) {
             let e = $0 as? ExtractError
             XCTAssertEqual(e?.line, 4)
             XCTAssertNotNil(e?.column)
@@ -131,7 +157,10 @@ final class XMLReaderTests: XCTestCase {
         let s = try Scratch()
         // libxml2 reports an undefined namespace prefix as an error but keeps returning nodes.
         let text = "<registry>\n<patient id=\"1\"/>\n<x:patient id=\"2\"/>\n</registry>\n"
-        XCTAssertThrowsError(try readXML(try s.write("ns.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"]))) {
+        XCTAssertThrowsError(
+            try readXML(
+                try s.write("ns.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"]))
+        ) {
             let e = $0 as? ExtractError
             XCTAssertEqual(e?.line, 3)
             XCTAssertTrue(e?.message.contains("prefix x") ?? false, "\($0)")
@@ -141,7 +170,8 @@ final class XMLReaderTests: XCTestCase {
     func testAncestorChildAfterTheRecordIsAbsent() throws {
         let s = try Scratch()
         let text = "<r><p id=\"1\"/><meta>late</meta><p id=\"2\"/></r>"
-        let got = try readXML(try s.write("late.xml", text), spec: XMLRecordSpec(recordPath: "/r/p", fields: ["@id", "../meta"]))
+        let got = try readXML(
+            try s.write("late.xml", text), spec: XMLRecordSpec(recordPath: "/r/p", fields: ["@id", "../meta"]))
         XCTAssertEqual(got.rows, [["@id": "1", "../meta": nil], ["@id": "2", "../meta": "late"]])
     }
 
@@ -159,14 +189,23 @@ final class XMLReaderTests: XCTestCase {
     func testHarmlessDoctypeIsAcceptedAndHarmfulOneRefused() throws {
         let s = try Scratch()
         let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE registry>\n<registry><patient id=\"1\"/></registry>\n"
-        let got = try readXML(try s.write("dt.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"]))
+        let got = try readXML(
+            try s.write("dt.xml", text), spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"]))
         XCTAssertEqual(got.records.map { $0.string("@id") }, ["1"])
-        let bad = "<?xml version=\"1.0\"?>\n<!DOCTYPE registry SYSTEM \"registry.dtd\">\n<registry><patient id=\"1\"/></registry>\n"
+        let bad =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE registry SYSTEM \"registry.dtd\">\n<registry><patient id=\"1\"/></registry>\n"
         var seen = 0
-        XCTAssertThrowsError(try XMLReader(path: try s.write("bad.xml", bad), displayName: "bad.xml",
-                                           spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"])).read { _ in seen += 1 }) {
-            XCTAssertEqual(($0 as? ExtractError)?.message, "DOCTYPE with an external DTD (SYSTEM \"registry.dtd\") is not accepted")
-            XCTAssertEqual(($0 as? ExtractError)?.hint, "export without a DOCTYPE, or with only small internal text entities")
+        XCTAssertThrowsError(
+            try XMLReader(
+                path: try s.write("bad.xml", bad), displayName: "bad.xml",
+                spec: XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"])
+            ).read { _ in seen += 1 }
+        ) {
+            XCTAssertEqual(
+                ($0 as? ExtractError)?.message, "DOCTYPE with an external DTD (SYSTEM \"registry.dtd\") is not accepted"
+            )
+            XCTAssertEqual(
+                ($0 as? ExtractError)?.hint, "export without a DOCTYPE, or with only small internal text entities")
         }
         XCTAssertEqual(seen, 0)
     }
@@ -176,14 +215,18 @@ final class XMLReaderTests: XCTestCase {
         let spec = XMLRecordSpec(recordPath: "/registry/patient", fields: ["@id"])
         let other = try readXML(try s.write("o.xml", "<export><patient id=\"1\"/></export>"), spec: spec)
         XCTAssertEqual(other.records.count, 0)
-        let deep = try readXML(try s.write("d.xml", "<registry><group><patient id=\"1\"/></group><patient id=\"2\"/></registry>"), spec: spec)
+        let deep = try readXML(
+            try s.write("d.xml", "<registry><group><patient id=\"1\"/></group><patient id=\"2\"/></registry>"),
+            spec: spec)
         XCTAssertEqual(deep.records.map { $0.string("@id") }, ["2"])
         XCTAssertEqual(deep.records.map(\.locator), ["/registry[1]/patient[1]"])
         XCTAssertThrowsError(try readXML(try s.write("e.xml", ""), spec: spec)) { XCTAssertTrue($0 is ExtractError) }
     }
 
     func testMissingFileThrows() throws {
-        XCTAssertThrowsError(try readXML("/nonexistent/x.xml", name: "x.xml", spec: XMLRecordSpec(recordPath: "/a/b", fields: []))) {
+        XCTAssertThrowsError(
+            try readXML("/nonexistent/x.xml", name: "x.xml", spec: XMLRecordSpec(recordPath: "/a/b", fields: []))
+        ) {
             XCTAssertTrue(($0 as? ExtractError)?.message.contains("cannot open") ?? false)
         }
     }

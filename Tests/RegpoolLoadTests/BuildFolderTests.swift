@@ -1,6 +1,7 @@
 import Foundation
-@testable import RegpoolLoad
 import XCTest
+
+@testable import RegpoolLoad
 
 final class BuildFolderTests: XCTestCase {
     func tempDir() throws -> String {
@@ -41,10 +42,12 @@ final class BuildFolderTests: XCTestCase {
         let folder = try BuildFolder(outputDirectory: out, buildID: "b-parts")
         try folder.write("t/centre_id=fr-lyon/part-0.parquet", [1])
         try folder.write("exports/a.csv", [2])
-        XCTAssertEqual(BuildFolder.subfolders(of: folder.stagingPath).map { String($0.dropFirst(folder.stagingPath.count)) },
-                       ["/t/centre_id=fr-lyon", "/exports", "/t"], "deepest first")
+        XCTAssertEqual(
+            BuildFolder.subfolders(of: folder.stagingPath).map { String($0.dropFirst(folder.stagingPath.count)) },
+            ["/t/centre_id=fr-lyon", "/exports", "/t"], "deepest first")
         _ = try folder.publish()
-        XCTAssertEqual(FileManager.default.contents(atPath: out + "/current/t/centre_id=fr-lyon/part-0.parquet"), Data([1]))
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: out + "/current/t/centre_id=fr-lyon/part-0.parquet"), Data([1]))
         XCTAssertEqual(FileManager.default.contents(atPath: out + "/current/exports/a.csv"), Data([2]))
     }
 

@@ -9,8 +9,9 @@ final class AuditDocsTests: XCTestCase {
             .deletingLastPathComponent()
         let doc = try String(contentsOf: root.appendingPathComponent("docs/audit-events.md"), encoding: .utf8)
         for code in AuditCode.all {
-            XCTAssertTrue(doc.contains("| \(code.code) | \(code.event) | \(code.stage.rawValue) |"),
-                          "docs/audit-events.md lacks the row for \(code.code) \(code.event)")
+            XCTAssertTrue(
+                doc.contains("| \(code.code) | \(code.event) | \(code.stage.rawValue) |"),
+                "docs/audit-events.md lacks the row for \(code.code) \(code.event)")
         }
     }
 
@@ -29,8 +30,10 @@ final class AuditDocsTests: XCTestCase {
         for rule in rules {
             let ifCode = ((rule["if"] as? [String: Any])?["properties"] as? [String: Any])?["code"] as? [String: Any]
             let then = (rule["then"] as? [String: Any])?["properties"] as? [String: Any]
-            guard let c = ifCode?["const"] as? String, let event = (then?["event"] as? [String: Any])?["const"] as? String,
-                  let stage = (then?["stage"] as? [String: Any])?["const"] as? String else { continue }
+            guard let c = ifCode?["const"] as? String,
+                let event = (then?["event"] as? [String: Any])?["const"] as? String,
+                let stage = (then?["stage"] as? [String: Any])?["const"] as? String
+            else { continue }
             named[c] = (event, stage)
         }
         for c in AuditCode.all {
@@ -43,6 +46,8 @@ final class AuditDocsTests: XCTestCase {
 
 /// The keys of an audit.jsonl line in their order (RegpoolLoad.AuditJSONL writes them).
 enum AuditJSONKeys {
-    static let all = ["code", "event", "stage", "centre", "file", "locator", "field", "target", "source_value",
-                      "target_value", "rule", "count", "message"]
+    static let all = [
+        "code", "event", "stage", "centre", "file", "locator", "field", "target", "source_value",
+        "target_value", "rule", "count", "message",
+    ]
 }

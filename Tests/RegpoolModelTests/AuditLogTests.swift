@@ -5,13 +5,17 @@ final class AuditLogTests: XCTestCase {
     func testSummariesFoldPerValueAndKeepTheFirstLocator() {
         var log = AuditLog()
         for line in [3, 9, 12] {
-            log.count(AuditEvent(.valueMapped, centre: "fr", file: "p.csv", locator: "line \(line)", field: "SEXE",
-                                 target: "patients.sex", sourceValue: "M", targetValue: "male", rule: "m.yaml:3 patients.sex",
-                                 message: "M → male"))
+            log.count(
+                AuditEvent(
+                    .valueMapped, centre: "fr", file: "p.csv", locator: "line \(line)", field: "SEXE",
+                    target: "patients.sex", sourceValue: "M", targetValue: "male", rule: "m.yaml:3 patients.sex",
+                    message: "M → male"))
         }
-        log.count(AuditEvent(.valueMapped, centre: "fr", file: "p.csv", locator: "line 4", field: "SEXE",
-                             target: "patients.sex", sourceValue: "F", targetValue: "female", rule: "m.yaml:3 patients.sex",
-                             message: "F → female"))
+        log.count(
+            AuditEvent(
+                .valueMapped, centre: "fr", file: "p.csv", locator: "line 4", field: "SEXE",
+                target: "patients.sex", sourceValue: "F", targetValue: "female", rule: "m.yaml:3 patients.sex",
+                message: "F → female"))
         let events = log.events()
         XCTAssertEqual(events.count, 2)
         let male = events.first { $0.sourceValue == "M" }

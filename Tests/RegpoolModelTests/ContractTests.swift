@@ -18,7 +18,9 @@ final class ContractTests: XCTestCase {
             for (c, s) in zip(table.columns, schema.columns) {
                 XCTAssertEqual(c.required, s.required, "\(table.name).\(c.name) required")
                 XCTAssertEqual(c.type, s.type.name, "\(table.name).\(c.name) type")
-                if let tokens = c.tokens { XCTAssertEqual(tokens, s.type.tokens ?? [], "\(table.name).\(c.name) tokens") }
+                if let tokens = c.tokens {
+                    XCTAssertEqual(tokens, s.type.tokens ?? [], "\(table.name).\(c.name) tokens")
+                }
             }
         }
     }
@@ -32,20 +34,31 @@ final class ContractTests: XCTestCase {
         XCTAssertTrue(copy.hasSuffix(original), "docs/cdm.md must be the shared contract verbatim (after its header)")
     }
 
-    struct Column { let name: String; let type: String; let required: Bool; let tokens: [String]? }
-    struct Table { let name: String; var columns: [Column] }
+    struct Column {
+        let name: String
+        let type: String
+        let required: Bool
+        let tokens: [String]?
+    }
+    struct Table {
+        let name: String
+        var columns: [Column]
+    }
 
     /// Reads `## name — …` headings and their `| column | type | meaning |` rows.
     static func parse(_ text: String) -> [Table] {
         var tables: [Table] = []
         for line in text.split(separator: "\n") {
             if line.hasPrefix("## "), let name = line.dropFirst(3).split(separator: " ").first,
-               name.allSatisfy({ $0.isLowercase || $0 == "_" }) {
+                name.allSatisfy({ $0.isLowercase || $0 == "_" })
+            {
                 tables.append(Table(name: String(name), columns: []))
                 continue
             }
             guard line.hasPrefix("| "), !tables.isEmpty else { continue }
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard cells.count >= 3, cells[1] != "column", !cells[1].hasPrefix("---") else { continue }
             tables[tables.count - 1].columns.append(column(name: cells[1], spec: cells[2], table: tables.last!.name))
         }

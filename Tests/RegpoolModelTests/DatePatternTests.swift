@@ -1,5 +1,4 @@
 import RegpoolModel
-import RegpoolModel
 import XCTest
 
 /// Date patterns: accepted letters, refused patterns, and reading real dates.
@@ -17,8 +16,10 @@ final class DatePatternTests: XCTestCase {
     }
 
     func testRefusesYYUnknownLettersRepeatsAndAmbiguity() {
-        for (pattern, fragment) in [("dd/MM/yy", "pivot"), ("dd/MMM/yyyy", "MM or M"), ("yyyy-MM", "once each"),
-                                    ("dMyyyy", "separator"), ("yyyy-MM-dd yyyy", "once each")] {
+        for (pattern, fragment) in [
+            ("dd/MM/yy", "pivot"), ("dd/MMM/yyyy", "MM or M"), ("yyyy-MM", "once each"),
+            ("dMyyyy", "separator"), ("yyyy-MM-dd yyyy", "once each"),
+        ] {
             do {
                 _ = try DatePattern(pattern)
                 XCTFail("\(pattern) was accepted")

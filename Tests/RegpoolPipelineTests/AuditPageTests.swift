@@ -37,14 +37,19 @@ final class AuditPageTests: XCTestCase {
 
     func testInputFilesCarryTheManifestsSizesAndHashes() throws {
         let html = try page()
-        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: try SampleBuild.file("manifest.json")))) as? [String: Any])
+        let manifest = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: try SampleBuild.file("manifest.json")))) as? [String: Any])
         let inputs = try XCTUnwrap(manifest["inputs"] as? [[String: Any]])
         XCTAssertGreaterThan(inputs.count, 8)
         for input in inputs {
-            let path = try XCTUnwrap(input["path"] as? String), sha = try XCTUnwrap(input["sha256"] as? String)
+            let path = try XCTUnwrap(input["path"] as? String)
+            let sha = try XCTUnwrap(input["sha256"] as? String)
             let bytes = try XCTUnwrap(input["bytes"] as? Int)
-            XCTAssertTrue(html.contains("<code>\(path)</code></td><td class=\"num\">\(bytes)</td><td><code class=\"hash\">\(sha)</code>"), path)
+            XCTAssertTrue(
+                html.contains(
+                    "<code>\(path)</code></td><td class=\"num\">\(bytes)</td><td><code class=\"hash\">\(sha)</code>"),
+                path)
         }
         for centre in ["fr-lyon", "us-lakeside", "be-gent", "kr-seoul", "de-ulm-trial", "ca-toronto"] {
             XCTAssertTrue(html.contains("<section id=\"centre-\(centre)\">"), centre)
@@ -53,7 +58,9 @@ final class AuditPageTests: XCTestCase {
         let lyon = try XCTUnwrap(html.range(of: "<section id=\"centre-fr-lyon\">"))
         let section = html[lyon.lowerBound...].prefix(4000)
         XCTAssertTrue(section.contains("<b>2</b> rejected"), String(section))
-        XCTAssertTrue(section.contains("<td>T3001 ValueUnmapped</td><td>SEXE</td><td>patients.sex</td><td>I</td>"), String(section))
+        XCTAssertTrue(
+            section.contains("<td>T3001 ValueUnmapped</td><td>SEXE</td><td>patients.sex</td><td>I</td>"),
+            String(section))
     }
 
     func testTheAuditPageOpensInHeadlessChromiumWithoutErrors() throws {
@@ -64,7 +71,8 @@ final class AuditPageTests: XCTestCase {
             }
             throw XCTSkip("chromium is not installed; `make test` installs it")
         }
-        let r = try TestSupport.run(python, [TestSupport.root + "/Tests/interop/chromium_check.py", try SampleBuild.file("audit.html")])
+        let r = try TestSupport.run(
+            python, [TestSupport.root + "/Tests/interop/chromium_check.py", try SampleBuild.file("audit.html")])
         XCTAssertEqual(r.status, 0, "Chromium reported errors: \(r.out) \(r.err)")
     }
 

@@ -7,7 +7,9 @@ import XCTest
 final class AuditTrailTests: XCTestCase {
     func events() throws -> [[String: Any]] {
         let text = try String(contentsOfFile: SampleBuild.file("audit.jsonl"), encoding: .utf8)
-        return text.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        return text.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
     }
 
     func find(_ code: String, centre: String, _ match: ([String: Any]) -> Bool) throws -> [String: Any]? {
@@ -40,7 +42,9 @@ final class AuditTrailTests: XCTestCase {
     }
 
     func testXMLRecordWithoutPatientKeyIsRejected() throws {
-        let rejected = try events().filter { $0["code"] as? String == "T3005" && $0["centre"] as? String == "us-lakeside" }
+        let rejected = try events().filter {
+            $0["code"] as? String == "T3005" && $0["centre"] as? String == "us-lakeside"
+        }
         XCTAssertEqual(rejected.count, 3, "the patient, its course and its treatment line: \(rejected)")
         XCTAssertTrue(rejected.allSatisfy { ($0["locator"] as? String ?? "").contains("patient[14]") })
     }
@@ -52,11 +56,13 @@ final class AuditTrailTests: XCTestCase {
     }
 
     func testTruncatedXMLFileIsRejectedWholeWithLineAndColumn() throws {
-        let e = try XCTUnwrap(try find("E1001", centre: "us-lakeside") { $0["file"] as? String == "export_2026-11-21_supplement.xml" })
+        let e = try XCTUnwrap(
+            try find("E1001", centre: "us-lakeside") { $0["file"] as? String == "export_2026-11-21_supplement.xml" })
         XCTAssertEqual(e["locator"] as? String, "line 68, column 13")
         XCTAssertTrue((e["message"] as? String ?? "").contains("Nothing from this file is in the build"), "\(e)")
         let lineage = try XCTUnwrap(try SampleBuild.shared().tables.first { $0.schema.name == "source_records" })
-        XCTAssertFalse(lineage.column("source_file").contains(.string("export_2026-11-21_supplement.xml")))
+        XCTAssertFalse(
+            lineage.column(CDM.SourceRecords.sourceFile).contains(.string("export_2026-11-21_supplement.xml")))
         XCTAssertEqual(try SampleBuild.shared().filesRejected, 1)
     }
 
@@ -65,9 +71,12 @@ final class AuditTrailTests: XCTestCase {
         let lineage = try XCTUnwrap(summary.tables.first { $0.schema.name == "source_records" })
         let audit = try events()
         let extractRejects = audit.filter { $0["code"] as? String == "E1002" }.count
-        XCTAssertEqual(lineage.rows.count, summary.recordsRead + extractRejects, "one lineage row per record read or rejected")
-        let status = lineage.column("status"), reason = lineage.column("reject_reason")
-        let file = lineage.column("source_file"), locator = lineage.column("source_locator")
+        XCTAssertEqual(
+            lineage.rows.count, summary.recordsRead + extractRejects, "one lineage row per record read or rejected")
+        let status = lineage.column(CDM.SourceRecords.status)
+        let reason = lineage.column(CDM.SourceRecords.rejectReason)
+        let file = lineage.column(CDM.SourceRecords.sourceFile)
+        let locator = lineage.column(CDM.SourceRecords.sourceLocator)
         for i in lineage.rows.indices where status[i] == .string("rejected") {
             XCTAssertFalse(reason[i].isNull, "rejected row \(i) has a reason")
             let inAudit = audit.contains {
@@ -76,22 +85,26 @@ final class AuditTrailTests: XCTestCase {
             }
             XCTAssertTrue(inAudit, "rejected \(file[i].text) \(locator[i].text) is in the audit")
         }
-        let pooled = Set(lineage.column("pooled_id").compactMap(\.stringValue))
-        let patients = Set(summary.tables[0].column("pooled_id").compactMap(\.stringValue))
+        let pooled = Set(lineage.column(CDM.SourceRecords.pooledID).compactMap(\.stringValue))
+        let patients = Set(summary.tables[0].column(CDM.Patients.pooledID).compactMap(\.stringValue))
         XCTAssertEqual(pooled, patients, "every accepted record belongs to a patient in the output")
     }
 
     func testNoKeyOrNamesLeakIntoOutputs() throws {
         let summary = try SampleBuild.shared()
-        let key = try String(contentsOfFile: TestSupport.root + "/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = try String(
+            contentsOfFile: TestSupport.root + "/samples/keys/TEST-KEY-NOT-FOR-REAL-DATA.txt", encoding: .utf8
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         for file in try TestSupport.files(in: summary.buildPath) {
             let bytes = try XCTUnwrap(FileManager.default.contents(atPath: summary.buildPath + "/" + file))
             XCTAssertNil(bytes.range(of: Data(key.utf8)), "\(file) contains the key")
         }
         for table in summary.tables where table.schema.name != "source_records" {
             for value in table.rows.joined() {
-                if case .string(let s) = value { XCTAssertFalse(s.hasPrefix("LY0") || s.hasPrefix("LS-0"), "\(table.schema.name): \(s)") }
+                if case .string(let s) = value {
+                    XCTAssertFalse(s.hasPrefix("LY0") || s.hasPrefix("LS-0"), "\(table.schema.name): \(s)")
+                }
             }
         }
     }

@@ -63,7 +63,8 @@ final class CLITests: XCTestCase {
 
     func testSampleRunPrintsOneLineAndExits3ForPlantedRejections() throws {
         let out = try TestSupport.tempDir("cli-run")
-        let r = try TestSupport.run(try Self.binary(), ["run", TestSupport.root + "/pipelines/sample-nightly.yaml", "--out", out])
+        let r = try TestSupport.run(
+            try Self.binary(), ["run", TestSupport.root + "/pipelines/sample-nightly.yaml", "--out", out])
         XCTAssertEqual(r.status, 3, r.err)
         XCTAssertEqual(r.out.split(separator: "\n").count, 1, r.out)
         XCTAssertTrue(r.out.contains("built b-"), r.out)

@@ -15,7 +15,8 @@ final class CohortReportTests: XCTestCase {
     /// Runs one of Tests/interop's scripts on the sample build and parses its JSON output.
     static func script(_ name: String) throws -> [String: Any] {
         let python = try TestSupport.python()
-        let r = try TestSupport.run(python, [TestSupport.root + "/Tests/interop/" + name, try SampleBuild.shared().buildPath])
+        let r = try TestSupport.run(
+            python, [TestSupport.root + "/Tests/interop/" + name, try SampleBuild.shared().buildPath])
         if r.status != 0, r.err.contains("ModuleNotFoundError") {
             if ProcessInfo.processInfo.environment["REGPOOL_REQUIRE_INTEROP"] == "1" { XCTFail(r.err) }
             throw XCTSkip("\(name) needs a Python package that is not installed (`make test` installs it): \(r.err)")
@@ -33,8 +34,9 @@ final class CohortReportTests: XCTestCase {
         for analysis in analyses {
             let by = analysis["by"] as? String ?? "all"
             let expected = try XCTUnwrap(theirs[by], "lifelines has no analysis \(by)")
-            Self.near(analysis["logrank"].flatMap { ($0 as? [String: Any])?["p_value"] }, expected["logrank_p"],
-                      "\(by) log-rank p")
+            Self.near(
+                analysis["logrank"].flatMap { ($0 as? [String: Any])?["p_value"] }, expected["logrank_p"],
+                "\(by) log-rank p")
             let groups = try XCTUnwrap(analysis["groups"] as? [[String: Any]])
             let want = try XCTUnwrap(expected["groups"] as? [String: [String: Any]])
             XCTAssertEqual(Set(groups.compactMap { $0["group"] as? String }), Set(want.keys), by)
@@ -71,11 +73,13 @@ final class CohortReportTests: XCTestCase {
         // lifelines on the data as given: without jitter it differs only by the AML events at time 0
         // (progression to AML on the failure date), which it leaves out of its first row.
         if theirs["jittered"] as? Bool == false, let raw = theirs["raw_at"] as? [String: Any],
-           let n = ours["subjects"] as? Int, let zero = theirs["time_zero_aml_events"] as? Int {
+            let n = ours["subjects"] as? Int, let zero = theirs["time_zero_aml_events"] as? Int
+        {
             for point in at {
                 let months = try XCTUnwrap(point["months"] as? Int)
-                Self.near(point["incidence"], (Self.number(raw[String(months)]) ?? 0) + Double(zero) / Double(n),
-                          "AML incidence at \(months) months = lifelines as given + time-0 events / n")
+                Self.near(
+                    point["incidence"], (Self.number(raw[String(months)]) ?? 0) + Double(zero) / Double(n),
+                    "AML incidence at \(months) months = lifelines as given + time-0 events / n")
             }
         }
     }
@@ -95,7 +99,9 @@ final class CohortReportTests: XCTestCase {
             switch row["kind"] as? String {
             case "continuous":
                 XCTAssertEqual(w["type"] as? String, "DOUBLE", variable)
-                for key in ["median", "min", "max"] { Self.near(row[key], w[key], "\(variable) \(key)", tolerance: 1e-9) }
+                for key in ["median", "min", "max"] {
+                    Self.near(row[key], w[key], "\(variable) \(key)", tolerance: 1e-9)
+                }
             case "binary":
                 XCTAssertEqual(w["type"] as? String, "BOOLEAN", variable)
                 XCTAssertEqual(row["count"] as? Int, w["count"] as? Int, "\(variable) count")
@@ -106,8 +112,9 @@ final class CohortReportTests: XCTestCase {
                     let value = try XCTUnwrap(level["value"] as? String)
                     XCTAssertEqual(level["count"] as? Int, counts[value] ?? 0, "\(variable) = \(value)")
                 }
-                XCTAssertTrue(Set(counts.keys).isSubset(of: Set(levels.compactMap { $0["value"] as? String })),
-                              "\(variable): every value DuckDB sees is a level")
+                XCTAssertTrue(
+                    Set(counts.keys).isSubset(of: Set(levels.compactMap { $0["value"] as? String })),
+                    "\(variable): every value DuckDB sees is a level")
             default:
                 XCTFail("\(variable) has kind \(row["kind"] ?? "nil")")
             }
@@ -152,8 +159,12 @@ final class CohortReportTests: XCTestCase {
             throw XCTSkip("chromium is not installed; `make test` installs it")
         }
         let shot = try TestSupport.tempDir("report-shot") + "/report.png"
-        let r = try TestSupport.run(python, [TestSupport.root + "/Tests/interop/chromium_check.py",
-                                             try SampleBuild.file("report.html"), "--screenshot", shot])
+        let r = try TestSupport.run(
+            python,
+            [
+                TestSupport.root + "/Tests/interop/chromium_check.py",
+                try SampleBuild.file("report.html"), "--screenshot", shot,
+            ])
         XCTAssertEqual(r.status, 0, "Chromium reported errors: \(r.out) \(r.err)")
         let result = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], r.out)
         XCTAssertEqual(result["errors"] as? [String], [])
@@ -171,12 +182,14 @@ final class CohortReportTests: XCTestCase {
     }
 
     /// Both null, or both numbers within `tolerance`.
-    static func near(_ a: Any?, _ b: Any?, _ what: String, tolerance: Double = CohortReportTests.tolerance,
-                     file: StaticString = #filePath, line: UInt = #line) {
+    static func near(
+        _ a: Any?, _ b: Any?, _ what: String, tolerance: Double = CohortReportTests.tolerance,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         switch (number(a), number(b)) {
         case (nil, nil): return
-        case let (x?, y?): XCTAssertEqual(x, y, accuracy: tolerance, what, file: file, line: line)
-        case let (x, y):
+        case (let x?, let y?): XCTAssertEqual(x, y, accuracy: tolerance, what, file: file, line: line)
+        case (let x, let y):
             let (a, b) = (x.map { "\($0)" } ?? "null", y.map { "\($0)" } ?? "null")
             XCTFail("\(what): report has \(a), reference has \(b)", file: file, line: line)
         }

@@ -14,7 +14,9 @@ final class CrashPointTests: XCTestCase {
         func run(_ crashAt: String? = nil) throws -> Int32 {
             var env = ProcessInfo.processInfo.environment
             env["REGPOOL_CRASH_AT"] = crashAt
-            return try TestSupport.run(binary, ["run", "pipelines/sample-nightly.yaml"], environment: env, cwd: copy.root).status
+            return try TestSupport.run(
+                binary, ["run", "pipelines/sample-nightly.yaml"], environment: env, cwd: copy.root
+            ).status
         }
         func current() -> String? { OutputFolder(path: out).current }
         func verify(_ what: String) throws {
@@ -35,7 +37,9 @@ final class CrashPointTests: XCTestCase {
             }
             XCTAssertEqual(try run(), 3, "\(point): the next run succeeds")
             try verify("after the run that followed \(point)")
-            let left = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") && $0 != ".lock" }
+            let left = try FileManager.default.contentsOfDirectory(atPath: out).filter {
+                $0.hasPrefix(".") && $0 != ".lock"
+            }
             XCTAssertEqual(left, [], "\(point): nothing left behind")
             let builds = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("b-") }
             XCTAssertEqual(builds, [try XCTUnwrap(current())], "\(point): keep_builds 1")

@@ -8,7 +8,8 @@ final class CrosswalkStabilityTests: XCTestCase {
     /// A Toronto compassionate-use record of be-gent's registry patient GE-0002 (same sex, birth
     /// year, diagnosis, LEN start, dose, karyotype and WHO class): it links by score and, being of a
     /// higher-priority source, becomes the patient's survivor.
-    static let torontoRecordOfGE0002 = "TOR-030,,,1,1949,2,2021-09-06,1,0,3,1,2,\"46,XY,del(5)(q13q33),del(20)(q11q13)[12]/46,XY[8]\","
+    static let torontoRecordOfGE0002 =
+        "TOR-030,,,1,1949,2,2021-09-06,1,0,3,1,2,\"46,XY,del(5)(q13q33),del(20)(q11q13)[12]/46,XY[8]\","
         + "1,2,10.7,222,0.9,0,1,0,0,2,2021-12-16,2022-04-09,10,1,1,1,4,3,2022-03-26,1,,2,,1,,2023-06-20,2,,,,,,"
 
     func testANewDuplicateRecordKeepsItsPatientsPooledIDAndNoOtherIDChanges() throws {
@@ -30,8 +31,9 @@ final class CrosswalkStabilityTests: XCTestCase {
         XCTAssertTrue(manifest.contains("\"role\":\"crosswalk\""), "the crosswalk is an input of the build")
 
         let fresh = try PooledIDs.byMember(try copy.build(.none))
-        XCTAssertNotEqual(fresh["be-gent:GE-0002"], before["be-gent:GE-0002"],
-                          "without the crosswalk the survivor (now the Toronto record) would name the patient")
+        XCTAssertNotEqual(
+            fresh["be-gent:GE-0002"], before["be-gent:GE-0002"],
+            "without the crosswalk the survivor (now the Toronto record) would name the patient")
     }
 
     func testRebuildingWithItsOwnCrosswalkChangesNoByteButTheBuildID() throws {
@@ -43,7 +45,8 @@ final class CrosswalkStabilityTests: XCTestCase {
             let b = try Data(contentsOf: URL(fileURLWithPath: second.buildPath + "/\(table).parquet"))
             // The crosswalk is an input, so the build id in the footer differs; nothing else may.
             XCTAssertNotEqual(first.buildID, second.buildID)
-            let same = ShuffleDeterminismTests.replacing(Data(second.buildID.utf8), with: Data(first.buildID.utf8), in: b)
+            let same = ShuffleDeterminismTests.replacing(
+                Data(second.buildID.utf8), with: Data(first.buildID.utf8), in: b)
             XCTAssertEqual(a, same, table)
         }
     }

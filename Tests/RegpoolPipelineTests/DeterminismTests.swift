@@ -6,7 +6,9 @@ import XCTest
 final class DeterminismTests: XCTestCase {
     func testTwoRunsGiveByteIdenticalFiles() throws {
         let first = try SampleBuild.shared()
-        let second = try PipelineRunner(pipelinePath: SampleBuild.pipeline, outputOverride: TestSupport.tempDir("again")).checkedRun()
+        let second = try PipelineRunner(
+            pipelinePath: SampleBuild.pipeline, outputOverride: TestSupport.tempDir("again")
+        ).checkedRun()
         XCTAssertEqual(first.buildID, second.buildID)
         let files = try TestSupport.files(in: first.buildPath)
         XCTAssertTrue(files.contains("exports/analysis_cohort.sav"))
@@ -24,7 +26,9 @@ final class DeterminismTests: XCTestCase {
         let output = (summary.buildPath as NSString).deletingLastPathComponent
         let target = try FileManager.default.destinationOfSymbolicLink(atPath: output + "/current")
         XCTAssertEqual(target, summary.buildID)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasPrefix(".") && $0 != ".lock" }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: output).filter {
+            $0.hasPrefix(".") && $0 != ".lock"
+        }
         XCTAssertEqual(leftovers, [], "no staging folder is left behind")
     }
 }

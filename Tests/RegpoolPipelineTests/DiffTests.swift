@@ -51,7 +51,8 @@ final class DiffTests: XCTestCase {
         for c in changed { changes[c["pooled_id"] as! String] = Set(c["changes"] as! [String]) }
         XCTAssertEqual(Set(changes.keys), [x, z], "only the two edited patients changed: \(changed)")
         // Follow-up: the last contact and what the cohort derives from it (time on study), nothing else.
-        XCTAssertEqual(changes[x], ["outcomes.last_contact_date", "analysis_cohort.os_months", "analysis_cohort.aml_months"])
+        XCTAssertEqual(
+            changes[x], ["outcomes.last_contact_date", "analysis_cohort.os_months", "analysis_cohort.aml_months"])
         // The unmapped code: sex became null, in patients and in analysis_cohort.
         XCTAssertEqual(changes[z], ["patients.sex", "analysis_cohort.sex"])
 

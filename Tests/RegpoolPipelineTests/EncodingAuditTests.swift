@@ -14,26 +14,27 @@ final class EncodingAuditTests: XCTestCase {
         csv.append(contentsOf: [0x81, 0x0D, 0x0A])  // undefined in cp1252
         try Data(csv).write(to: URL(fileURLWithPath: dir + "/inbox/p.csv"))
         try """
-            version: 1
-            sources:
-              - name: patients
-                files: ["*.csv"]
-                format: csv
-                csv: { delimiter: ";", encoding: windows-1252 }
-                patient_key: id
-                tables:
-                  patients:
-                    sex: { field: sexe, map: { M: male, F: female } }
-                    karyotype_iscn: { field: caryotype }
-            """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
-        try TestSupport.writePipeline(in: dir, centre: "be-x", region: "europe", cohortSource: "registry",
-                                      inbox: "inbox", mapping: "m.yaml")
+        version: 1
+        sources:
+          - name: patients
+            files: ["*.csv"]
+            format: csv
+            csv: { delimiter: ";", encoding: windows-1252 }
+            patient_key: id
+            tables:
+              patients:
+                sex: { field: sexe, map: { M: male, F: female } }
+                karyotype_iscn: { field: caryotype }
+        """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        try TestSupport.writePipeline(
+            in: dir, centre: "be-x", region: "europe", cohortSource: "registry",
+            inbox: "inbox", mapping: "m.yaml")
         let summary = try PipelineRunner(pipelinePath: dir + "/p.yaml").checkedRun()
         let audit = try String(contentsOfFile: summary.buildPath + "/audit.jsonl", encoding: .utf8)
         let line = try XCTUnwrap(audit.split(separator: "\n").first { $0.contains("\"E1004\"") })
         XCTAssertTrue(line.contains("\"locator\":\"line 3\""), String(line))
         XCTAssertTrue(line.contains("\"count\":1"), String(line))
-        let iscn = summary.tables[0].column("karyotype_iscn").compactMap(\.stringValue).sorted()
+        let iscn = summary.tables[0].column(CDM.Patients.karyotypeISCN).compactMap(\.stringValue).sorted()
         XCTAssertEqual(iscn, ["46,XX \u{2013} \u{FFFD}", "46,XY,del(5)(q13q33)"])
     }
 }

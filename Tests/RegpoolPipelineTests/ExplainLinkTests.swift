@@ -6,12 +6,16 @@ import XCTest
 /// `regpool explain-link`: the waterfall of a pair and what decided it.
 final class ExplainLinkTests: XCTestCase {
     func testTheScoredDuplicateShowsEveryComparisonAndItsDecision() throws {
-        let r = try TestSupport.run(try CLITests.binary(), [
-            "explain-link", SampleBuild.pipeline, "ca-toronto:TOR-021", "us-lakeside:LS-022",
-        ])
+        let r = try TestSupport.run(
+            try CLITests.binary(),
+            [
+                "explain-link", SampleBuild.pipeline, "ca-toronto:TOR-021", "us-lakeside:LS-022",
+            ])
         XCTAssertEqual(r.status, 0, r.err)
-        for field in ["sex", "birth_year", "diagnosis_date", "len_start_date", "len_initial_dose", "karyotype_category",
-                      "who_class", "region"] {
+        for field in [
+            "sex", "birth_year", "diagnosis_date", "len_start_date", "len_initial_dose", "karyotype_category",
+            "who_class", "region",
+        ] {
             XCTAssertTrue(r.out.contains("\n" + field), "\(field) missing:\n\(r.out)")
         }
         XCTAssertTrue(r.out.contains("missing"), "TOR-021 sends no sex: neither agreement nor disagreement")
@@ -39,12 +43,15 @@ final class ExplainLinkTests: XCTestCase {
     }
 
     func testAnUnknownPatientOrABadReferenceExits64() throws {
-        let unknown = try TestSupport.run(try CLITests.binary(), [
-            "explain-link", SampleBuild.pipeline, "be-gent:GE-9999", "de-ulm-trial:ULM-009",
-        ])
+        let unknown = try TestSupport.run(
+            try CLITests.binary(),
+            [
+                "explain-link", SampleBuild.pipeline, "be-gent:GE-9999", "de-ulm-trial:ULM-009",
+            ])
         XCTAssertEqual(unknown.status, 64)
         XCTAssertTrue(unknown.err.contains("be-gent:GE-9999"), unknown.err)
-        let malformed = try TestSupport.run(try CLITests.binary(), ["explain-link", SampleBuild.pipeline, "GE-0023", "x:y"])
+        let malformed = try TestSupport.run(
+            try CLITests.binary(), ["explain-link", SampleBuild.pipeline, "GE-0023", "x:y"])
         XCTAssertEqual(malformed.status, 64)
         XCTAssertTrue(malformed.err.contains("CENTRE:LOCAL_ID"), malformed.err)
     }

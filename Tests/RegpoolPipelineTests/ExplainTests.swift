@@ -10,8 +10,12 @@ final class ExplainTests: XCTestCase {
         let ids = try PooledIDs.byMember(summary)
         let id = try XCTUnwrap(ids["us-lakeside:LS-022"])
         XCTAssertEqual(ids["ca-toronto:TOR-021"], id, "the sample links the two")
-        let r = try TestSupport.run(try CLITests.binary(), ["explain", id, "--build", summary.buildPath, "--pipeline",
-                                                            SampleBuild.pipeline] + (json ? ["--json"] : []))
+        let r = try TestSupport.run(
+            try CLITests.binary(),
+            [
+                "explain", id, "--build", summary.buildPath, "--pipeline",
+                SampleBuild.pipeline,
+            ] + (json ? ["--json"] : []))
         XCTAssertEqual(r.status, 0, r.err)
         return (id, r.out)
     }
@@ -41,9 +45,11 @@ final class ExplainTests: XCTestCase {
 
         // A value two centres disagree on: the winner's field, text and mapping rule (file:line).
         let values = try XCTUnwrap(object["values"] as? [[String: Any]])
-        let diagnosis = try XCTUnwrap(values.first { $0["table"] as? String == "patients" && $0["column"] as? String == "diagnosis_date" })
+        let diagnosis = try XCTUnwrap(
+            values.first { $0["table"] as? String == "patients" && $0["column"] as? String == "diagnosis_date" })
         let sources = try XCTUnwrap(diagnosis["sources"] as? [[String: Any]])
-        XCTAssertEqual(Set(sources.compactMap { $0["member"] as? String }), ["ca-toronto:TOR-021", "us-lakeside:LS-022"])
+        XCTAssertEqual(
+            Set(sources.compactMap { $0["member"] as? String }), ["ca-toronto:TOR-021", "us-lakeside:LS-022"])
         let winner = try XCTUnwrap(sources.first { $0["wins"] as? Bool == true })
         XCTAssertEqual(winner["value"] as? String, diagnosis["value"] as? String)
         XCTAssertTrue((diagnosis["why"] as? String ?? "").contains("L4021"), "\(diagnosis)")
@@ -69,12 +75,17 @@ final class ExplainTests: XCTestCase {
     func testConversionsThatMadeAValueAreShown() throws {
         let summary = try SampleBuild.shared()
         let id = try XCTUnwrap(try PooledIDs.byMember(summary)["fr-lyon:LY0001"])
-        let r = try TestSupport.run(try CLITests.binary(), ["explain", id, "--build", summary.buildPath, "--pipeline",
-                                                            SampleBuild.pipeline, "--json"])
+        let r = try TestSupport.run(
+            try CLITests.binary(),
+            [
+                "explain", id, "--build", summary.buildPath, "--pipeline",
+                SampleBuild.pipeline, "--json",
+            ])
         XCTAssertEqual(r.status, 0, r.err)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         let values = try XCTUnwrap(object["values"] as? [[String: Any]])
-        let hb = try XCTUnwrap(values.first { $0["table"] as? String == "patients" && $0["column"] as? String == "hb_g_dl" })
+        let hb = try XCTUnwrap(
+            values.first { $0["table"] as? String == "patients" && $0["column"] as? String == "hb_g_dl" })
         let source = try XCTUnwrap((hb["sources"] as? [[String: Any]])?.first)
         XCTAssertEqual(source["conversion"] as? String, "× 0.1 from g/L")
         XCTAssertEqual(source["source_value"] as? String, "97")
@@ -83,8 +94,12 @@ final class ExplainTests: XCTestCase {
 
     func testAnUnknownPooledIDIsAUsageError() throws {
         let summary = try SampleBuild.shared()
-        let r = try TestSupport.run(try CLITests.binary(), ["explain", "P-0000000000000000", "--build", summary.buildPath,
-                                                            "--pipeline", SampleBuild.pipeline])
+        let r = try TestSupport.run(
+            try CLITests.binary(),
+            [
+                "explain", "P-0000000000000000", "--build", summary.buildPath,
+                "--pipeline", SampleBuild.pipeline,
+            ])
         XCTAssertEqual(r.status, 64)
         XCTAssertTrue(r.err.contains("No pooled patient P-0000000000000000 in build \(summary.buildID)"), r.err)
         let bad = try TestSupport.run(try CLITests.binary(), ["explain", "TOR-021"])
@@ -93,13 +108,16 @@ final class ExplainTests: XCTestCase {
     }
 
     /// `rule` is `MAPPING:LINE`, and that line of the mapping file is where the column's rule starts.
-    private func assertRuleNames(_ source: [String: Any], column: String, file: StaticString = #filePath,
-                                 line: UInt = #line) throws {
+    private func assertRuleNames(
+        _ source: [String: Any], column: String, file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
         let rule = try XCTUnwrap(source["rule"] as? String, file: file, line: line)
         let parts = rule.split(separator: ":")
         let path = (SampleBuild.pipeline as NSString).deletingLastPathComponent + "/" + String(parts[0])
         let number = try XCTUnwrap(Int(parts[1]), file: file, line: line)
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(lines[number - 1].contains("\(column):"), "\(rule): \(lines[number - 1])", file: file, line: line)
     }
 }

@@ -25,8 +25,10 @@ final class ExportTests: XCTestCase {
         let first = try SampleBuild.shared()
         let again = try SampleCopy("exports-again").build()
         let manifest = try String(contentsOfFile: first.buildPath + "/manifest.json", encoding: .utf8)
-        for file in ["exports/analysis_cohort.sav", "exports/analysis_cohort.csv", "exports/analysis_cohort.dictionary.md",
-                     "data_dictionary.json", "data_dictionary.md"] {
+        for file in [
+            "exports/analysis_cohort.sav", "exports/analysis_cohort.csv", "exports/analysis_cohort.dictionary.md",
+            "data_dictionary.json", "data_dictionary.md",
+        ] {
             XCTAssertTrue(manifest.contains("\"\(file)\""), "\(file) in the manifest")
             let a = try Data(contentsOf: URL(fileURLWithPath: first.buildPath + "/" + file))
             let b = try Data(contentsOf: URL(fileURLWithPath: again.buildPath + "/" + file))
@@ -37,7 +39,9 @@ final class ExportTests: XCTestCase {
     func testUnknownAndRepeatedExportsNameTheLine() throws {
         let copy = try SampleCopy("bad-exports")
         let text = try String(contentsOfFile: copy.pipeline, encoding: .utf8)
-        try copy.write("pipelines/sample-nightly.yaml", text.replacingOccurrences(of: "exports: [spss, csv]", with: "exports: [spss, sas, spss]"))
+        try copy.write(
+            "pipelines/sample-nightly.yaml",
+            text.replacingOccurrences(of: "exports: [spss, csv]", with: "exports: [spss, sas, spss]"))
         XCTAssertThrowsError(try copy.build()) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("'exports' lists 'sas', which is not an export format"), text)

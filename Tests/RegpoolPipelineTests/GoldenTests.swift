@@ -35,8 +35,9 @@ final class GoldenTests: XCTestCase {
     }
 
     func testCSVExportMatchesGoldenFile() throws {
-        try check(try String(contentsOfFile: SampleBuild.file("exports/analysis_cohort.csv"), encoding: .utf8),
-                  golden: "exports-analysis_cohort.csv")
+        try check(
+            try String(contentsOfFile: SampleBuild.file("exports/analysis_cohort.csv"), encoding: .utf8),
+            golden: "exports-analysis_cohort.csv")
     }
 
     /// One JSON object per row, keys in column order, dates as ISO text.
@@ -64,9 +65,12 @@ final class GoldenTests: XCTestCase {
             let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }
-            let where_ = first.map { "line \($0.offset + 1):\n  golden: \($0.element.0)\n  actual: \($0.element.1)" }
+            let where_ =
+                first.map { "line \($0.offset + 1):\n  golden: \($0.element.0)\n  actual: \($0.element.1)" }
                 ?? "line counts differ (\(e.count) golden, \(a.count) actual)"
-            XCTFail("\(name) differs from its golden file at \(where_)\nIf the change is intended, run `make golden` and review the diff.")
+            XCTFail(
+                "\(name) differs from its golden file at \(where_)\nIf the change is intended, run `make golden` and review the diff."
+            )
         }
     }
 }

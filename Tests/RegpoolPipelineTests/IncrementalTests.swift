@@ -6,8 +6,9 @@ import XCTest
 /// centre is read again, and the build is byte-identical to a `--full` run of the same inputs.
 final class IncrementalTests: XCTestCase {
     private func run(_ copy: SampleCopy, _ extra: [String]) throws -> (status: Int32, out: String, err: String) {
-        try TestSupport.run(try CLITests.binary(), ["run", "pipelines/sample-nightly.yaml", "--log-level", "notice", "--json"] + extra,
-                            cwd: copy.root)
+        try TestSupport.run(
+            try CLITests.binary(), ["run", "pipelines/sample-nightly.yaml", "--log-level", "notice", "--json"] + extra,
+            cwd: copy.root)
     }
 
     private func json(_ text: String) throws -> [String: Any] {
@@ -25,12 +26,16 @@ final class IncrementalTests: XCTestCase {
         let second = try run(copy, [])
         XCTAssertEqual(second.status, 3, second.err)
         let summary = try json(second.out)
-        XCTAssertEqual(summary["centres_reused"] as? [String], ["fr-lyon", "us-lakeside", "kr-seoul", "de-ulm-trial", "ca-toronto"])
+        XCTAssertEqual(
+            summary["centres_reused"] as? [String],
+            ["fr-lyon", "us-lakeside", "kr-seoul", "de-ulm-trial", "ca-toronto"])
         let extracted = second.err.split(separator: "\n").filter { $0.contains("centre extracted") }
         XCTAssertEqual(extracted.count, 1, second.err)
-        XCTAssertTrue(extracted[0].contains("centre=be-gent") && extracted[0].contains("changed since it was staged"), second.err)
+        XCTAssertTrue(
+            extracted[0].contains("centre=be-gent") && extracted[0].contains("changed since it was staged"), second.err)
         XCTAssertEqual(second.err.components(separatedBy: "centre reused").count - 1, 5, second.err)
-        try assertStagedFilesReadBack(copy.root + "/builds/stage", sourceRecords: copy.root + "/builds/current/source_records.parquet")
+        try assertStagedFilesReadBack(
+            copy.root + "/builds/stage", sourceRecords: copy.root + "/builds/current/source_records.parquet")
 
         let fullOut = try TestSupport.tempDir("incremental-full")
         let full = try run(copy, ["--full", "--out", fullOut])
@@ -40,14 +45,16 @@ final class IncrementalTests: XCTestCase {
         let relative = try XCTUnwrap(summary["build_path"] as? String)
         let incremental = relative.hasPrefix("/") ? relative : copy.root + "/" + relative
         let rebuilt = try XCTUnwrap(try json(full.out)["build_path"] as? String)
-        XCTAssertEqual((incremental as NSString).lastPathComponent, (rebuilt as NSString).lastPathComponent, "same build id")
+        XCTAssertEqual(
+            (incremental as NSString).lastPathComponent, (rebuilt as NSString).lastPathComponent, "same build id")
         let files = try TestSupport.files(in: incremental)
         XCTAssertEqual(files, try TestSupport.files(in: rebuilt))
         XCTAssertGreaterThan(files.count, 20)
         AuditSchemaCheck.check([incremental, rebuilt])
         for file in files {
-            XCTAssertEqual(FileManager.default.contents(atPath: incremental + "/" + file),
-                           FileManager.default.contents(atPath: rebuilt + "/" + file), "\(file) differs from the --full build")
+            XCTAssertEqual(
+                FileManager.default.contents(atPath: incremental + "/" + file),
+                FileManager.default.contents(atPath: rebuilt + "/" + file), "\(file) differs from the --full build")
         }
     }
 
@@ -64,10 +71,13 @@ final class IncrementalTests: XCTestCase {
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         let r = try run(copy, [])
         XCTAssertEqual(r.status, 3, r.err)
-        XCTAssertEqual(try json(r.out)["centres_reused"] as? [String], ["us-lakeside", "be-gent", "de-ulm-trial", "ca-toronto"])
+        XCTAssertEqual(
+            try json(r.out)["centres_reused"] as? [String], ["us-lakeside", "be-gent", "de-ulm-trial", "ca-toronto"])
         XCTAssertTrue(r.err.contains("centre=kr-seoul reason=its exports, mapping or settings changed"), r.err)
-        XCTAssertTrue(r.err.contains("staged result unusable") && r.err.contains("stage_patients.parquet differs"), r.err)
-        XCTAssertEqual(try TestSupport.run(try CLITests.binary(), ["verify", "builds/current"], cwd: copy.root).status, 0)
+        XCTAssertTrue(
+            r.err.contains("staged result unusable") && r.err.contains("stage_patients.parquet differs"), r.err)
+        XCTAssertEqual(
+            try TestSupport.run(try CLITests.binary(), ["verify", "builds/current"], cwd: copy.root).status, 0)
     }
 
     /// `regpool stage` jobs (one per centre, as on other machines) stage centres that the pooling
@@ -76,13 +86,16 @@ final class IncrementalTests: XCTestCase {
         let copy = try SampleCopy("stage-jobs")
         let binary = try CLITests.binary()
         for centre in ["us-lakeside", "de-ulm-trial"] {
-            let r = try TestSupport.run(binary, ["stage", "pipelines/sample-nightly.yaml", "--centre", centre], cwd: copy.root)
+            let r = try TestSupport.run(
+                binary, ["stage", "pipelines/sample-nightly.yaml", "--centre", centre], cwd: copy.root)
             XCTAssertTrue(r.out.hasPrefix("regpool: staged \(centre): "), r.out + r.err)
             XCTAssertTrue([0, 3].contains(r.status), r.err)
         }
-        let again = try TestSupport.run(binary, ["stage", "pipelines/sample-nightly.yaml", "--centre", "de-ulm-trial"], cwd: copy.root)
+        let again = try TestSupport.run(
+            binary, ["stage", "pipelines/sample-nightly.yaml", "--centre", "de-ulm-trial"], cwd: copy.root)
         XCTAssertTrue(again.out.hasPrefix("regpool: already staged de-ulm-trial"), again.out)
-        let unknown = try TestSupport.run(binary, ["stage", "pipelines/sample-nightly.yaml", "--centre", "xx"], cwd: copy.root)
+        let unknown = try TestSupport.run(
+            binary, ["stage", "pipelines/sample-nightly.yaml", "--centre", "xx"], cwd: copy.root)
         XCTAssertEqual(unknown.status, 64)
         XCTAssertTrue(unknown.err.contains("has no centre xx"), unknown.err)
 
@@ -93,7 +106,9 @@ final class IncrementalTests: XCTestCase {
         let a = copy.root + "/" + (try json(pooled.out)["build_path"] as! String)
         let b = try json(full.out)["build_path"] as! String
         for file in try TestSupport.files(in: a) {
-            XCTAssertEqual(FileManager.default.contents(atPath: a + "/" + file), FileManager.default.contents(atPath: b + "/" + file), file)
+            XCTAssertEqual(
+                FileManager.default.contents(atPath: a + "/" + file),
+                FileManager.default.contents(atPath: b + "/" + file), file)
         }
     }
 

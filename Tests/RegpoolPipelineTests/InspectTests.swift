@@ -32,8 +32,10 @@ final class InspectTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(names.count, 11)
         for name in names {
             let stem = String(name.dropLast(4))
-            let expected = try XCTUnwrap(JSONSerialization.jsonObject(
-                with: Data(contentsOf: URL(fileURLWithPath: "\(corpus)/json/\(stem).json"))) as? [[String: String]], stem)
+            let expected = try XCTUnwrap(
+                JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: "\(corpus)/json/\(stem).json"))) as? [[String: String]],
+                stem)
             let r = try inspect(["\(corpus)/csvs/\(name)"])
             XCTAssertEqual(r.status, 0, "\(stem): \(r.err)")
             XCTAssertEqual(r.lines.compactMap { $0["rejected"] as? String }, [], stem)
@@ -47,8 +49,11 @@ final class InspectTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(r.lines.map { $0["locator"] as? String }, ["line 17", "line 18", "line 19"])
         XCTAssertNotNil(r.lines[1]["rejected"], "line 18 is the planted ragged row")
-        XCTAssertTrue(r.out.hasPrefix(#"{"file":"samples/fr-lyon/patients_2026-11-21.csv","locator":"line 17","line":17,"sha256":""#), r.out)
-        XCTAssertTrue(r.out.contains(#""fields":{"NUM_PATIENT":"LY0016","SEXE":"F","ANNEE_NAISSANCE":"1931","DATE_DIAG""#), r.out)
+        XCTAssertTrue(
+            r.out.hasPrefix(
+                #"{"file":"samples/fr-lyon/patients_2026-11-21.csv","locator":"line 17","line":17,"sha256":""#), r.out)
+        XCTAssertTrue(
+            r.out.contains(#""fields":{"NUM_PATIENT":"LY0016","SEXE":"F","ANNEE_NAISSANCE":"1931","DATE_DIAG""#), r.out)
     }
 
     func testSniffProposesTheDialectOfEachSampleCSV() throws {
@@ -121,9 +126,11 @@ final class InspectTests: XCTestCase {
         let mapped = try inspect([Self.frPatients, "--mapping", "mappings/fr-lyon.yaml", "--limit", "5"])
         XCTAssertEqual(plain.status, 0, plain.err)
         XCTAssertEqual(mapped.status, 0, mapped.err)
-        XCTAssertEqual(plain.lines.map { $0["fields"] as? [String: String] },
-                       mapped.lines.dropLast().map { $0["fields"] as? [String: String] })
-        XCTAssertEqual(plain.lines.map { $0["sha256"] as? String }, mapped.lines.dropLast().map { $0["sha256"] as? String })
+        XCTAssertEqual(
+            plain.lines.map { $0["fields"] as? [String: String] },
+            mapped.lines.dropLast().map { $0["fields"] as? [String: String] })
+        XCTAssertEqual(
+            plain.lines.map { $0["sha256"] as? String }, mapped.lines.dropLast().map { $0["sha256"] as? String })
     }
 
     func testXMLRecordsShowEveryAttributeAndLeaf() throws {
@@ -138,9 +145,15 @@ final class InspectTests: XCTestCase {
         XCTAssertEqual(fields[0]["cytogenetics/@category"], "isolated del(5q)")
         XCTAssertEqual(fields[0]["lenalidomide/course/failure/@type"], "relapse")
         XCTAssertNil(fields[0]["birth"], "an empty element with attributes gives only its attributes")
-        XCTAssertTrue(r.out.hasPrefix(#"{"file":"samples/us-lakeside/export_2026-11-21.xml","locator":"/registry[1]/patient[1]","line":3,"#), r.out)
+        XCTAssertTrue(
+            r.out.hasPrefix(
+                #"{"file":"samples/us-lakeside/export_2026-11-21.xml","locator":"/registry[1]/patient[1]","line":3,"#),
+            r.out)
         // LS-001 was diagnosed elsewhere: the trial knows the month only (mapped with `partial:`).
-        XCTAssertTrue(r.out.contains(#""fields":{"@id":"LS-001","sex":"Female","birth/@year":"1948","diagnosis/@date":"2005-09","diagnosis/who_class":"5q- syndrome""#), r.out)
+        XCTAssertTrue(
+            r.out.contains(
+                #""fields":{"@id":"LS-001","sex":"Female","birth/@year":"1948","diagnosis/@date":"2005-09","diagnosis/who_class":"5q- syndrome""#
+            ), r.out)
     }
 
     func testXMLThroughTheCoursesSourceShowsLenCourses() throws {
@@ -165,8 +178,10 @@ final class InspectTests: XCTestCase {
     }
 
     func testODMThroughTheTreatmentLinesSourceShowsDecodedLines() throws {
-        let r = try inspect(["samples/de-ulm-trial/ulm_mds07_odm_2026-11-21.xml", "--mapping", "mappings/de-ulm-trial.yaml",
-                             "--source", "treatment_lines"])
+        let r = try inspect([
+            "samples/de-ulm-trial/ulm_mds07_odm_2026-11-21.xml", "--mapping", "mappings/de-ulm-trial.yaml",
+            "--source", "treatment_lines",
+        ])
         XCTAssertEqual(r.status, 0, r.err)
         let summary = try XCTUnwrap(r.lines.last?["summary"] as? [String: Any])
         XCTAssertEqual(summary["records"] as? Int, 22)
@@ -174,8 +189,9 @@ final class InspectTests: XCTestCase {
         XCTAssertEqual((summary["unmapped"] as? [Any])?.count, 0)
         let first = r.lines[0]
         XCTAssertEqual(first["patient_key"] as? String, "ULM-001")
-        XCTAssertEqual(first["locator"] as? String,
-                       "/ODM[1]/ClinicalData[1]/SubjectData[1]/StudyEventData[3]/FormData[2]/ItemGroupData[1]")
+        XCTAssertEqual(
+            first["locator"] as? String,
+            "/ODM[1]/ClinicalData[1]/SubjectData[1]/StudyEventData[3]/FormData[2]/ItemGroupData[1]")
         let fields = try XCTUnwrap(first["fields"] as? [String: String])
         XCTAssertEqual(fields["IT.TXWIRK"], "ARAC")
         XCTAssertEqual(fields["IT.TXWIRK#decode"], "Cytarabin")
@@ -212,7 +228,8 @@ final class InspectTests: XCTestCase {
     func testXMLWithoutRecordPrintsTheStructureAndExitsNonZero() throws {
         let r = try inspect([Self.usExport])
         XCTAssertEqual(r.status, 64, r.err)
-        let counts = Dictionary(uniqueKeysWithValues: r.lines.map { ($0["element"] as? String ?? "", $0["count"] as? Int ?? 0) })
+        let counts = Dictionary(
+            uniqueKeysWithValues: r.lines.map { ($0["element"] as? String ?? "", $0["count"] as? Int ?? 0) })
         XCTAssertEqual(r.lines.first?["element"] as? String, "/registry/patient")
         XCTAssertEqual(counts["/registry/patient"], 22)
         XCTAssertEqual(counts["/registry/patient/treatments/line"], 28)
@@ -226,7 +243,8 @@ final class InspectTests: XCTestCase {
         XCTAssertEqual(try inspect(["mappings/fr-lyon.yaml"]).status, 64, "no format for .yaml")
         XCTAssertEqual(try inspect([Self.usExport, "--record", "registry/patient"]).status, 64, "relative record path")
         XCTAssertEqual(try inspect([Self.frPatients, "--record", "/registry/patient"]).status, 64, "--record on CSV")
-        XCTAssertEqual(try inspect([Self.frPatients, "--mapping", "mappings/fr-lyon.yaml", "--delimiter", ";"]).status, 64)
+        XCTAssertEqual(
+            try inspect([Self.frPatients, "--mapping", "mappings/fr-lyon.yaml", "--delimiter", ";"]).status, 64)
         let invalid = try inspect([Self.frPatients, "--mapping", "samples/README.md"])
         XCTAssertEqual(invalid.status, 65, invalid.err)
     }

@@ -25,9 +25,11 @@ final class LinkageOverrideTests: XCTestCase {
 
     func testForceSeparateSplitsAPlantedLinkAndForceLinkJoinsTheGreyPair() throws {
         let copy = try SampleCopy("overrides")
-        try copy.write("samples/linkage/overrides.csv", Self.header
-            + "force_link,be-gent,GE-0023,de-ulm-trial,ULM-009,reviewed: same patient\n"
-            + "force_separate,us-lakeside,LS-022,ca-toronto,TOR-021,\"reviewed: different patients, see chart\"\n")
+        try copy.write(
+            "samples/linkage/overrides.csv",
+            Self.header
+                + "force_link,be-gent,GE-0023,de-ulm-trial,ULM-009,reviewed: same patient\n"
+                + "force_separate,us-lakeside,LS-022,ca-toronto,TOR-021,\"reviewed: different patients, see chart\"\n")
         let summary = try copy.build()
         let ids = try PooledIDs.byMember(summary)
         XCTAssertEqual(ids["be-gent:GE-0023"], ids["de-ulm-trial:ULM-009"], "force_link joins the grey pair")
@@ -44,8 +46,10 @@ final class LinkageOverrideTests: XCTestCase {
 
     func testAnOverrideNamingAnUnknownCentreStopsTheRunWithItsLine() throws {
         let copy = try SampleCopy("bad-override")
-        try copy.write("samples/linkage/overrides.csv", Self.header
-            + "force_link,be-gnet,GE-0023,de-ulm-trial,ULM-009,typo in the centre\n")
+        try copy.write(
+            "samples/linkage/overrides.csv",
+            Self.header
+                + "force_link,be-gnet,GE-0023,de-ulm-trial,ULM-009,typo in the centre\n")
         XCTAssertThrowsError(try copy.build()) { error in
             let message = (error as? PipelineError)?.message ?? "\(error)"
             XCTAssertTrue(message.contains("overrides.csv:2"), message)
@@ -59,8 +63,10 @@ final class LinkageOverrideTests: XCTestCase {
 final class OverridesCheckTests: XCTestCase {
     func testCheckReportsABrokenOverridesFile() throws {
         let copy = try SampleCopy("check-overrides")
-        try copy.write("samples/linkage/overrides.csv", LinkageOverrideTests.header
-            + "force_merge,be-gent,GE-0023,de-ulm-trial,ULM-009,wrong decision word\n")
+        try copy.write(
+            "samples/linkage/overrides.csv",
+            LinkageOverrideTests.header
+                + "force_merge,be-gent,GE-0023,de-ulm-trial,ULM-009,wrong decision word\n")
         XCTAssertThrowsError(try PipelineChecker(pipelinePath: copy.pipeline).check()) { error in
             let message = (error as? PipelineError)?.message ?? "\(error)"
             XCTAssertTrue(message.contains("overrides.csv:2"), message)

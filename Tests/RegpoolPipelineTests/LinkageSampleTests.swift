@@ -1,4 +1,5 @@
 import Foundation
+import RegpoolModel
 import RegpoolPipeline
 import XCTest
 
@@ -21,8 +22,10 @@ final class LinkageSampleTests: XCTestCase {
         let summary = try SampleBuild.shared()
         let file = try TestSupport.readParquet([summary.buildPath + "/source_records.parquet"])[0]
         let names = file.columns.map(\.name)
-        let (id, centre, local) = (names.firstIndex(of: "pooled_id")!, names.firstIndex(of: "centre_id")!,
-                                   names.firstIndex(of: "local_patient_id")!)
+        let (id, centre, local) = (
+            names.firstIndex(of: "pooled_id")!, names.firstIndex(of: "centre_id")!,
+            names.firstIndex(of: "local_patient_id")!
+        )
         let truth = try Self.truth()
         var records: [(person: String, pooled: String)] = []
         for row in file.rows {
@@ -30,10 +33,13 @@ final class LinkageSampleTests: XCTestCase {
             else { continue }  // rejected records have no pooled id
             records.append((truth["\(c):\(l)"] ?? "\(c):\(l)", p))
         }
-        var truePairs = 0, predictedPairs = 0, bothPairs = 0
+        var truePairs = 0
+        var predictedPairs = 0
+        var bothPairs = 0
         for i in records.indices {
             for j in records.indices where j > i {
-                let same = records[i].person == records[j].person, linked = records[i].pooled == records[j].pooled
+                let same = records[i].person == records[j].person
+                let linked = records[i].pooled == records[j].pooled
                 truePairs += same ? 1 : 0
                 predictedPairs += linked ? 1 : 0
                 bothPairs += same && linked ? 1 : 0
@@ -56,19 +62,23 @@ final class LinkageSampleTests: XCTestCase {
         XCTAssertEqual(linked.count, 3)
         XCTAssertTrue(linked.contains { $0.contains("\"rule\":\"deterministic gent-cites-ulm-trial\"") })
         XCTAssertTrue(linked.contains { $0.contains("\"rule\":\"probabilistic p=0.99") })
-        XCTAssertTrue(linked.contains { $0.contains("\"rule\":\"override force_link ../samples/linkage/overrides.csv:3\"") })
+        XCTAssertTrue(
+            linked.contains { $0.contains("\"rule\":\"override force_link ../samples/linkage/overrides.csv:3\"") })
         XCTAssertTrue(audit.contains("\"code\":\"L4004\""))
     }
 
     func testTheTrialRecordSurvivesAndTheRegistryRecordsAreMergedWithTheirLinkScore() throws {
         let summary = try SampleBuild.shared()
         let sources = summary.tables.first { $0.schema.name == "source_records" }!
-        let local = sources.column("local_patient_id"), status = sources.column("status")
-        let probability = sources.column("match_probability")
+        let local = sources.column(CDM.SourceRecords.localPatientID)
+        let status = sources.column(CDM.SourceRecords.status)
+        let probability = sources.column(CDM.SourceRecords.matchProbability)
         for i in sources.rows.indices {
             switch local[i].text {
             case "ULM-006", "LS-022": XCTAssertEqual(status[i].text, "survivor", "the trial's records win")
-            case "GE-0021": XCTAssertEqual(status[i].text, "merged"); XCTAssertEqual(probability[i], .double(1.0))
+            case "GE-0021":
+                XCTAssertEqual(status[i].text, "merged")
+                XCTAssertEqual(probability[i], .double(1.0))
             case "TOR-021":
                 XCTAssertEqual(status[i].text, "merged")
                 guard case .double(let p) = probability[i] else { return XCTFail("TOR-021 has no match probability") }

@@ -61,15 +61,17 @@ final class OperationsTests: XCTestCase {
     func testAStaleLockAndStagingFolderAreTakenOver() throws {
         let out = try TestSupport.tempDir("stale")
         try "999999\n".write(toFile: out + "/.lock", atomically: false, encoding: .utf8)
-        try FileManager.default.createDirectory(atPath: out + "/.staging-b-0000000000000000-999999/patients",
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: out + "/.staging-b-0000000000000000-999999/patients",
+            withIntermediateDirectories: true)
         let r = try regpool(["run", SampleBuild.pipeline, "--out", out])
         XCTAssertEqual(r.status, 3, r.err)
         XCTAssertTrue(r.err.contains("stale lock taken over") && r.err.contains("previous_pid=999999"), r.err)
         XCTAssertTrue(r.err.contains("leftovers of an interrupted run removed"), r.err)
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         XCTAssertEqual(names.filter { $0.hasPrefix(".") }, [".lock"])
-        XCTAssertEqual(try String(contentsOfFile: out + "/.lock", encoding: .utf8), "", "a finished run empties the lock file")
+        XCTAssertEqual(
+            try String(contentsOfFile: out + "/.lock", encoding: .utf8), "", "a finished run empties the lock file")
     }
 
     /// `keep_builds: 2`: after three different builds, the two newest are kept, `current` the newest.
@@ -108,12 +110,15 @@ final class OperationsTests: XCTestCase {
     /// On a terminal (a pseudo-terminal from util-linux `script`), stderr carries a progress line
     /// redrawn in place and cleared before the summary.
     func testAProgressLineIsDrawnOnlyOnATerminal() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no util-linux script") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("no util-linux script")
+        }
         let out = try TestSupport.tempDir("tty")
         let command = "'\(try CLITests.binary())' run '\(SampleBuild.pipeline)' --out '\(out)'"
         let r = try TestSupport.run("/usr/bin/script", ["-qec", command, "/dev/null"])
         XCTAssertEqual(r.status, 3, r.out + r.err)
-        XCTAssertTrue(r.out.contains("\r\u{1B}[2K[") && r.out.contains("extract fr-lyon") && r.out.contains("write"), r.out)
+        XCTAssertTrue(
+            r.out.contains("\r\u{1B}[2K[") && r.out.contains("extract fr-lyon") && r.out.contains("write"), r.out)
         XCTAssertTrue(r.out.contains("regpool: built b-"), r.out)
     }
 }

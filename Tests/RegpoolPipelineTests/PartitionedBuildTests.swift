@@ -35,21 +35,28 @@ final class PartitionedBuildTests: XCTestCase {
             XCTAssertFalse(segments.isEmpty, name)
             for segment in segments {
                 XCTAssertTrue(segment.hasPrefix("centre_id="), "\(name)/\(segment)")
-                XCTAssertEqual(try fm.contentsOfDirectory(atPath: "\(partitioned.buildPath)/\(name)/\(segment)"), ["part-0.parquet"])
+                XCTAssertEqual(
+                    try fm.contentsOfDirectory(atPath: "\(partitioned.buildPath)/\(name)/\(segment)"),
+                    ["part-0.parquet"])
             }
         }
         let lineage = try fm.contentsOfDirectory(atPath: "\(partitioned.buildPath)/source_records").sorted()
-        XCTAssertEqual(lineage, ["be-gent", "ca-toronto", "de-ulm-trial", "fr-lyon", "kr-seoul", "us-lakeside"].map {
-            "centre_id=\($0)"
-        })
+        XCTAssertEqual(
+            lineage,
+            ["be-gent", "ca-toronto", "de-ulm-trial", "fr-lyon", "kr-seoul", "us-lakeside"].map {
+                "centre_id=\($0)"
+            })
         let manifest = try String(contentsOfFile: "\(partitioned.buildPath)/manifest.json", encoding: .utf8)
         XCTAssertTrue(manifest.contains("\"source_records/centre_id=fr-lyon/part-0.parquet\""))
 
         let python = try TestSupport.python()
         let names = flat.tables.map(\.schema.name)
         let r = try TestSupport.run(
-            python, [TestSupport.root + "/Tests/interop/partitioned_dataset.py", flat.buildPath, partitioned.buildPath] + names)
-        XCTAssertEqual(r.status, 0, r.err.split(separator: "\n").filter { $0.contains("partitioned_dataset.py") }.joined(separator: "\n"))
+            python,
+            [TestSupport.root + "/Tests/interop/partitioned_dataset.py", flat.buildPath, partitioned.buildPath] + names)
+        XCTAssertEqual(
+            r.status, 0,
+            r.err.split(separator: "\n").filter { $0.contains("partitioned_dataset.py") }.joined(separator: "\n"))
         let lines = r.out.split(separator: "\n")
         XCTAssertEqual(lines.count, names.count)
         for line in lines {
@@ -75,7 +82,8 @@ final class PartitionedBuildTests: XCTestCase {
         try Self.setParquet(copy, "parquet:\n  codec: lz4\n  partition_by: region\n  page_size: 5")
         XCTAssertThrowsError(try copy.build()) { error in
             let text = "\(error)"
-            XCTAssertTrue(text.contains("'parquet.codec' must be one of zstd, snappy, gzip, uncompressed, found 'lz4'"), text)
+            XCTAssertTrue(
+                text.contains("'parquet.codec' must be one of zstd, snappy, gzip, uncompressed, found 'lz4'"), text)
             XCTAssertTrue(text.contains("'parquet.partition_by' must be one of centre_id, found 'region'"), text)
             XCTAssertTrue(text.contains("page_size"), text)
             XCTAssertTrue(text.contains("sample-nightly.yaml:"), text)

@@ -8,7 +8,8 @@ final class REDCapInboxTests: XCTestCase {
     private func build(dictionaries: [String]) throws -> (summary: RunSummary, audit: String, manifest: String) {
         let dir = try TestSupport.tempDir("redcap")
         try FileManager.default.createDirectory(atPath: dir + "/inbox", withIntermediateDirectories: true)
-        try "record_id,redcap_repeat_instrument,redcap_repeat_instance,sex\nTOR-001,,,2\nTOR-002,,,1\nTOR-002,adverse_events,1,\n"
+        try
+            "record_id,redcap_repeat_instrument,redcap_repeat_instance,sex\nTOR-001,,,2\nTOR-002,,,1\nTOR-002,adverse_events,1,\n"
             .write(toFile: dir + "/inbox/P_DATA_2026-11-21_1200.csv", atomically: true, encoding: .utf8)
         for name in dictionaries {
             try "Variable / Field Name,Form Name,Field Type,Field Label,\"Choices, Calculations, OR Slider Labels\"\n"
@@ -16,19 +17,20 @@ final class REDCapInboxTests: XCTestCase {
                 .write(toFile: dir + "/inbox/" + name, atomically: true, encoding: .utf8)
         }
         try """
-            version: 1
-            sources:
-              - name: records
-                files: ["P_*.csv"]
-                format: redcap
-                redcap: { dictionary: "P_DataDictionary_*.csv" }
-                patient_key: record_id
-                tables:
-                  patients:
-                    sex: { field: "sex#label", map: { Male: male, Female: female } }
-            """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
-        try TestSupport.writePipeline(in: dir, centre: "ca-x", region: "north_america", cohortSource: "compassionate_use",
-                                      inbox: "inbox", mapping: "m.yaml")
+        version: 1
+        sources:
+          - name: records
+            files: ["P_*.csv"]
+            format: redcap
+            redcap: { dictionary: "P_DataDictionary_*.csv" }
+            patient_key: record_id
+            tables:
+              patients:
+                sex: { field: "sex#label", map: { Male: male, Female: female } }
+        """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        try TestSupport.writePipeline(
+            in: dir, centre: "ca-x", region: "north_america", cohortSource: "compassionate_use",
+            inbox: "inbox", mapping: "m.yaml")
         let summary = try PipelineRunner(pipelinePath: dir + "/p.yaml").checkedRun()
         let audit = try String(contentsOfFile: summary.buildPath + "/audit.jsonl", encoding: .utf8)
         let manifest = try String(contentsOfFile: summary.buildPath + "/manifest.json", encoding: .utf8)
@@ -37,7 +39,8 @@ final class REDCapInboxTests: XCTestCase {
 
     func testDictionaryIsReadNotIgnoredAndInTheManifest() throws {
         let run = try build(dictionaries: ["P_DataDictionary_2026-11-21.csv"])
-        XCTAssertEqual(run.summary.tables[0].column("sex").compactMap(\.stringValue).sorted(), ["female", "male"])
+        XCTAssertEqual(
+            run.summary.tables[0].column(CDM.Patients.sex).compactMap(\.stringValue).sorted(), ["female", "male"])
         XCTAssertFalse(run.audit.contains("\"P0002\"") || run.audit.contains("FileIgnored"), run.audit)
         XCTAssertFalse(run.audit.contains("FileRejected"), run.audit)
         XCTAssertTrue(run.audit.contains("gave 2 record(s) for source records"), run.audit)

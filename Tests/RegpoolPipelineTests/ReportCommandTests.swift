@@ -13,12 +13,16 @@ final class ReportCommandTests: XCTestCase {
 
     func testRegeneratedReportIsByteIdenticalToTheBuilds() throws {
         let build = try copyOfSampleBuild()
-        let original = try ["report.json", "report.html"].map { try Data(contentsOf: URL(fileURLWithPath: "\(build)/\($0)")) }
+        let original = try ["report.json", "report.html"].map {
+            try Data(contentsOf: URL(fileURLWithPath: "\(build)/\($0)"))
+        }
         for name in ["report.json", "report.html"] { try FileManager.default.removeItem(atPath: "\(build)/\(name)") }
         let r = try TestSupport.run(try CLITests.binary(), ["report", build])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("report.html"), r.out)
-        let remade = try ["report.json", "report.html"].map { try Data(contentsOf: URL(fileURLWithPath: "\(build)/\($0)")) }
+        let remade = try ["report.json", "report.html"].map {
+            try Data(contentsOf: URL(fileURLWithPath: "\(build)/\($0)"))
+        }
         XCTAssertEqual(remade, original, "regpool report gives the bytes the run wrote")
     }
 
@@ -33,7 +37,8 @@ final class ReportCommandTests: XCTestCase {
         let refused = try TestSupport.run(try CLITests.binary(), ["report", build])
         XCTAssertEqual(refused.status, 73, refused.err)
         XCTAssertTrue(refused.err.contains("report.json") && refused.err.contains("--out"), refused.err)
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: "\(build)/report.json")), json, "the build is untouched")
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: "\(build)/report.json")), json, "the build is untouched")
         let elsewhere = try TestSupport.tempDir("report-out")
         let written = try TestSupport.run(try CLITests.binary(), ["report", build, "--out", elsewhere])
         XCTAssertEqual(written.status, 0, written.err)
@@ -62,7 +67,8 @@ final class ReportCommandTests: XCTestCase {
     /// The SHA-256 the manifest records for an output file.
     static func sha(of name: String, in manifest: String) -> String? {
         guard let line = manifest.split(separator: "\n").first(where: { $0.contains("\"path\":\"\(name)\"") }),
-              let range = line.range(of: #"[0-9a-f]{64}"#, options: .regularExpression) else { return nil }
+            let range = line.range(of: #"[0-9a-f]{64}"#, options: .regularExpression)
+        else { return nil }
         return String(line[range])
     }
 }

@@ -30,8 +30,10 @@ struct SampleCopy {
 
     /// Builds the copy into `out` (a fresh folder when nil) with `crosswalk`.
     func build(_ crosswalk: CrosswalkChoice = .configured, out: String? = nil) throws -> RunSummary {
-        try PipelineRunner(pipelinePath: pipeline, outputOverride: out ?? TestSupport.tempDir("out"),
-                           crosswalk: crosswalk).checkedRun()
+        try PipelineRunner(
+            pipelinePath: pipeline, outputOverride: out ?? TestSupport.tempDir("out"),
+            crosswalk: crosswalk
+        ).checkedRun()
     }
 }
 
@@ -41,7 +43,8 @@ enum PooledIDs {
     static func byMember(_ summary: RunSummary) throws -> [String: String] {
         let file = try TestSupport.readParquet([summary.buildPath + "/source_records.parquet"])[0]
         let names = file.columns.map(\.name)
-        let id = names.firstIndex(of: "pooled_id")!, centre = names.firstIndex(of: "centre_id")!
+        let id = names.firstIndex(of: "pooled_id")!
+        let centre = names.firstIndex(of: "centre_id")!
         let local = names.firstIndex(of: "local_patient_id")!
         var out: [String: String] = [:]
         for row in file.rows {

@@ -1,6 +1,7 @@
 import Foundation
 import RegpoolLoad
 import RegpoolModel
+import RegpoolParquet
 import XCTest
 
 /// Paths and helpers shared by the pipeline tests.
@@ -39,14 +40,17 @@ enum TestSupport {
     }
 
     /// Runs a program, returning exit status, stdout and stderr.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                    cwd: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        cwd: String? = nil
+    ) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         if let environment { p.environment = environment }
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -61,9 +65,11 @@ enum TestSupport {
 
     /// Writes `dir/p.yaml`, a one-centre pipeline writing into `dir/out`; returns its path.
     @discardableResult
-    static func writePipeline(in dir: String, centre: String, region: String = "europe",
-                              cohortSource: String = "registry", inbox: String, mapping: String,
-                              key: String = testKey) throws -> String {
+    static func writePipeline(
+        in dir: String, centre: String, region: String = "europe",
+        cohortSource: String = "registry", inbox: String, mapping: String,
+        key: String = testKey
+    ) throws -> String {
         let text = """
             version: 1
             name: test-\(centre)
@@ -113,14 +119,22 @@ enum TestSupport {
 
 /// One cell as the Python readers print it.
 enum ReaderValue: Decodable, Equatable, CustomStringConvertible {
-    case null, bool(Bool), number(Double), string(String)
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let d = try? c.decode(Double.self) { self = .number(d) }
-        else { self = .string(try c.decode(String.self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let d = try? c.decode(Double.self) {
+            self = .number(d)
+        } else {
+            self = .string(try c.decode(String.self))
+        }
     }
 
     var description: String {

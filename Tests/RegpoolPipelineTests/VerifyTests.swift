@@ -28,7 +28,8 @@ final class VerifyTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(rebuilt.out.utf8)) as? [String: Any])
         XCTAssertEqual(json["ok"] as? Bool, true)
         XCTAssertEqual(json["rebuilt"] as? Bool, true)
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: build + "/manifest.json")))
+        let manifest = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: build + "/manifest.json")))
         let outputs = try XCTUnwrap((manifest as? [String: Any])?["outputs"] as? [[String: Any]])
         XCTAssertEqual(json["files_checked"] as? Int, outputs.count)
         XCTAssertTrue(outputs.contains { $0["path"] as? String == "audit.parquet" })
@@ -45,8 +46,9 @@ final class VerifyTests: XCTestCase {
         XCTAssertEqual(r.status, 5, r.out + r.err)
         XCTAssertTrue(r.err.contains("treatment_lines.parquet: has been altered"), r.err)
         XCTAssertEqual(r.err.split(separator: "\n").count, 1, "only that file: \(r.err)")
-        XCTAssertEqual(try regpool(["verify", "builds/current", "--rebuild"], cwd: copy.root).status, 5,
-                       "a build that does not verify is not rebuilt")
+        XCTAssertEqual(
+            try regpool(["verify", "builds/current", "--rebuild"], cwd: copy.root).status, 5,
+            "a build that does not verify is not rebuilt")
     }
 
     func testMissingAndUnlistedFilesAreNamed() throws {
@@ -64,13 +66,16 @@ final class VerifyTests: XCTestCase {
         try copy.append("samples/kr-seoul/seoul_mds_20261120.csv", line: "")
         let input = try regpool(["verify", "builds/current", "--rebuild"], cwd: copy.root)
         XCTAssertEqual(input.status, 66, input.err)
-        XCTAssertTrue(input.err.contains("../samples/kr-seoul/seoul_mds_20261120.csv (centre kr-seoul) has changed"), input.err)
-        let original = try Data(contentsOf: URL(fileURLWithPath: TestSupport.root + "/samples/kr-seoul/seoul_mds_20261120.csv"))
+        XCTAssertTrue(
+            input.err.contains("../samples/kr-seoul/seoul_mds_20261120.csv (centre kr-seoul) has changed"), input.err)
+        let original = try Data(
+            contentsOf: URL(fileURLWithPath: TestSupport.root + "/samples/kr-seoul/seoul_mds_20261120.csv"))
         try original.write(to: URL(fileURLWithPath: copy.root + "/samples/kr-seoul/seoul_mds_20261120.csv"))
         try copy.append("mappings/fr-lyon.yaml", line: "# edited after the build")
         let mapping = try regpool(["verify", "builds/current", "--rebuild"], cwd: copy.root)
         XCTAssertEqual(mapping.status, 5, mapping.err)
-        XCTAssertTrue(mapping.err.contains("../mappings/fr-lyon.yaml (mapping:fr-lyon) has changed since the build"), mapping.err)
+        XCTAssertTrue(
+            mapping.err.contains("../mappings/fr-lyon.yaml (mapping:fr-lyon) has changed since the build"), mapping.err)
     }
 
     func testRebuildLeavesNewExportsOutAndStillMatches() throws {
@@ -86,15 +91,19 @@ final class VerifyTests: XCTestCase {
     /// one that arrives after a build is left out of that build's rebuild.
     func testIgnoredFilesArePartOfTheBuildAndPinnedOnRebuild() throws {
         let (copy, build) = try builtCopy("verify-ignored")
-        try "call the centre\n".write(toFile: copy.root + "/samples/kr-seoul/README.txt", atomically: true, encoding: .utf8)
+        try "call the centre\n".write(
+            toFile: copy.root + "/samples/kr-seoul/README.txt", atomically: true, encoding: .utf8)
         let rebuilt = try regpool(["verify", build, "--rebuild"], cwd: copy.root)
         XCTAssertEqual(rebuilt.status, 0, rebuilt.out + rebuilt.err)
         let next = try regpool(["run", "pipelines/sample-nightly.yaml", "--json"], cwd: copy.root)
-        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(next.out.utf8)) as? [String: Any], next.out + next.err)
+        let summary = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(next.out.utf8)) as? [String: Any], next.out + next.err)
         let id = try XCTUnwrap(summary["build_id"] as? String)
         XCTAssertNotEqual(id, (build as NSString).lastPathComponent, "an ignored file changes the build")
         let audit = try String(contentsOfFile: copy.root + "/builds/\(id)/audit.jsonl", encoding: .utf8)
-        XCTAssertTrue(audit.contains(#""code":"P0002","event":"FileIgnored","stage":"pipeline","centre":"kr-seoul","file":"README.txt""#))
+        XCTAssertTrue(
+            audit.contains(
+                #""code":"P0002","event":"FileIgnored","stage":"pipeline","centre":"kr-seoul","file":"README.txt""#))
         let manifest = try String(contentsOfFile: copy.root + "/builds/\(id)/manifest.json", encoding: .utf8)
         XCTAssertTrue(manifest.contains(#"{"centre":"kr-seoul","file":"README.txt"}"#), manifest)
         XCTAssertEqual(try regpool(["verify", "builds/\(id)", "--rebuild"], cwd: copy.root).status, 0)

@@ -45,8 +45,9 @@ final class VocabularyLoadingTests: XCTestCase {
         let dir = try TestSupport.tempDir("vocab-good")
         try FileManager.default.createDirectory(atPath: dir + "/inbox", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/vocabularies", withIntermediateDirectories: true)
-        try write("version: 1\nvocabulary: iwg\nlabels: { CR: cr, \"complete remission\": cr }\n",
-                  dir + "/vocabularies/iwg.yaml")
+        try write(
+            "version: 1\nvocabulary: iwg\nlabels: { CR: cr, \"complete remission\": cr }\n",
+            dir + "/vocabularies/iwg.yaml")
         try write(mapping(vocabularies: "iwg: vocabularies/iwg.yaml"), dir + "/m.yaml")
         try write("ID,S,R\n1,2012-01-01,complete remission\n", dir + "/inbox/t_1.csv")
         let pipeline = try TestSupport.writePipeline(in: dir, centre: "xx", inbox: "inbox", mapping: "m.yaml")

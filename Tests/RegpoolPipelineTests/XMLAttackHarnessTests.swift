@@ -32,13 +32,17 @@ final class XMLAttackHarnessTests: XCTestCase {
             let file = (folder as NSString).standardizingPath + "/" + name
             let m = try measure([binary, "inspect", file, "--record", "/root"], trace: true)
             XCTAssertEqual(m.status, 66, "\(name) refused: \(m.stderr)")
-            XCTAssertTrue(m.stderr.contains(name) && m.stderr.contains("DOCTYPE") && m.stderr.contains(reason), "\(name): \(m.stderr)")
+            XCTAssertTrue(
+                m.stderr.contains(name) && m.stderr.contains("DOCTYPE") && m.stderr.contains(reason),
+                "\(name): \(m.stderr)")
             XCTAssertLessThan(m.seconds, 1.0, name)
             XCTAssertLessThan(m.max_rss_kb, 50 * 1024, name)
             // The dynamic loader's library probes and the runtime's /proc, /sys reads are not the input's doing.
             let foreign = (m.opened ?? []).filter { path in
                 path != file && !(path as NSString).lastPathComponent.contains(".so")
-                    && !["/etc/ld.so", "/proc/", "/sys/", "/dev/", "/usr/share/zoneinfo"].contains { path.hasPrefix($0) }
+                    && !["/etc/ld.so", "/proc/", "/sys/", "/dev/", "/usr/share/zoneinfo"].contains {
+                        path.hasPrefix($0)
+                    }
             }
             XCTAssertEqual(foreign, [], "\(name) made regpool open other files")
             XCTAssertEqual(m.connects ?? [], [], "\(name) made regpool connect somewhere")
@@ -47,7 +51,9 @@ final class XMLAttackHarnessTests: XCTestCase {
 
     func testControlsParse() throws {
         let folder = TestSupport.root + "/../shared/testdata/xml-attacks"
-        guard FileManager.default.fileExists(atPath: folder) else { throw XCTSkip("../shared/testdata/xml-attacks is absent") }
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw XCTSkip("../shared/testdata/xml-attacks is absent")
+        }
         for name in ["simple.xml", "simple-ns.xml"] {
             let r = try TestSupport.run(try CLITests.binary(), ["inspect", folder + "/" + name, "--record", "/root"])
             XCTAssertEqual(r.status, 0, "\(name): \(r.err)")
@@ -57,7 +63,9 @@ final class XMLAttackHarnessTests: XCTestCase {
 
     func testSmallInternalEntityControlParses() throws {
         let folder = TestSupport.root + "/../shared/testdata/xml-attacks"
-        guard FileManager.default.fileExists(atPath: folder) else { throw XCTSkip("../shared/testdata/xml-attacks is absent") }
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw XCTSkip("../shared/testdata/xml-attacks is absent")
+        }
         let r = try TestSupport.run(try CLITests.binary(), ["inspect", folder + "/xmlbomb2.xml", "--record", "/root"])
         XCTAssertEqual(r.status, 0, "xmlbomb2.xml: \(r.err)")
         XCTAssertEqual(r.out.split(separator: "\n").count, 1, "one record at /root: \(r.out)")
@@ -66,7 +74,8 @@ final class XMLAttackHarnessTests: XCTestCase {
 
     func measure(_ command: [String], trace: Bool) throws -> Measured {
         let python = try TestSupport.python()
-        let r = try TestSupport.run(python, [TestSupport.root + "/Tests/interop/measure.py"] + (trace ? ["--trace"] : []) + ["--"] + command)
+        let r = try TestSupport.run(
+            python, [TestSupport.root + "/Tests/interop/measure.py"] + (trace ? ["--trace"] : []) + ["--"] + command)
         return try JSONDecoder().decode(Measured.self, from: Data(r.out.utf8))
     }
 }

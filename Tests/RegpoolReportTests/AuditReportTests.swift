@@ -1,24 +1,33 @@
 import Foundation
 import RegpoolModel
-@testable import RegpoolReport
 import XCTest
+
+@testable import RegpoolReport
 
 /// audit.html from hand-made events: grouping into lines, links capped per line, text escaped,
 /// bytes stable.
 final class AuditReportTests: XCTestCase {
     static func input() -> AuditReportInput {
-        var events = [AuditEvent(.fileRead, centre: "xx", file: "a.csv", field: "patients", count: 30, message: "a.csv gave 30")]
+        var events = [
+            AuditEvent(.fileRead, centre: "xx", file: "a.csv", field: "patients", count: 30, message: "a.csv gave 30")
+        ]
         for line in 1...25 {
-            events.append(AuditEvent(.valueUnmapped, centre: "xx", file: "a.csv", locator: "line \(line + 1)", field: "SEX",
-                                     target: "patients.sex", sourceValue: "<script>", rule: "m.yaml:3 patients.sex",
-                                     message: "unmapped <script>"))
+            events.append(
+                AuditEvent(
+                    .valueUnmapped, centre: "xx", file: "a.csv", locator: "line \(line + 1)", field: "SEX",
+                    target: "patients.sex", sourceValue: "<script>", rule: "m.yaml:3 patients.sex",
+                    message: "unmapped <script>"))
         }
-        events.append(AuditEvent(.valueUnmapped, centre: "xx", file: "a.csv", locator: "line 40", field: "SEX",
-                                 target: "patients.sex", sourceValue: "U", rule: "m.yaml:3 patients.sex", message: "unmapped U"))
-        events.append(AuditEvent(.tableWritten, file: "patients.parquet", target: "patients", count: 29, message: "written"))
-        return AuditReportInput(buildID: "b-0123456789abcdef", regpoolVersion: "1.0.0",
-                                inputs: [.init(centre: "xx", path: "../in/a.csv", bytes: 123, sha256: String(repeating: "ab", count: 32))],
-                                events: events, sourceRecords: nil)
+        events.append(
+            AuditEvent(
+                .valueUnmapped, centre: "xx", file: "a.csv", locator: "line 40", field: "SEX",
+                target: "patients.sex", sourceValue: "U", rule: "m.yaml:3 patients.sex", message: "unmapped U"))
+        events.append(
+            AuditEvent(.tableWritten, file: "patients.parquet", target: "patients", count: 29, message: "written"))
+        return AuditReportInput(
+            buildID: "b-0123456789abcdef", regpoolVersion: "1.0.0",
+            inputs: [.init(centre: "xx", path: "../in/a.csv", bytes: 123, sha256: String(repeating: "ab", count: 32))],
+            events: events, sourceRecords: nil)
     }
 
     func testLinesGroupByValueLinkAtMostTwentyEventsAndEscapeText() throws {

@@ -1,7 +1,8 @@
 import Foundation
 import RegpoolModel
-@testable import RegpoolReport
 import XCTest
+
+@testable import RegpoolReport
 
 /// The report of a hand-made build: figures checked by hand, bytes stable, page safe and offline.
 final class CohortReportRenderTests: XCTestCase {
@@ -52,21 +53,26 @@ final class CohortReportRenderTests: XCTestCase {
         let karyotype = try XCTUnwrap(analyses.first { $0["by"] as? String == "karyotype_category" })
         XCTAssertEqual(karyotype["excluded_unknown"] as? Int, 1)
         let firstLine = try XCTUnwrap(analyses.first { $0["by"] as? String == "first_line_category" })
-        XCTAssertEqual((firstLine["groups"] as? [[String: Any]])?.compactMap { $0["group"] as? String },
-                       ["bsc", "hma", "esa", "unknown"])
-        XCTAssertEqual((firstLine["logrank"] as? [String: Any])?["degrees_of_freedom"] as? Int, 2, "unknown is not tested")
+        XCTAssertEqual(
+            (firstLine["groups"] as? [[String: Any]])?.compactMap { $0["group"] as? String },
+            ["bsc", "hma", "esa", "unknown"])
+        XCTAssertEqual(
+            (firstLine["logrank"] as? [String: Any])?["degrees_of_freedom"] as? Int, 2, "unknown is not tested")
         let aml = try XCTUnwrap(report["aml_incidence"] as? [String: Any])
         XCTAssertEqual(aml["subjects"] as? Int, 5)
         XCTAssertEqual(aml["aml_events"] as? Int, 2)
         XCTAssertEqual(aml["competing_deaths"] as? Int, 1)
         // AML at 0 (1 of 5): 0.2, S = 0.8; censored at 8; death at 10 (1 of 3 at risk): S = 0.8·2/3;
         // AML at 12 (1 of 2 at risk): 0.2 + 0.8·2/3·1/2 = 0.2 + 0.2667 = 0.4667.
-        XCTAssertEqual(((aml["at"] as? [[String: Any]])?[0]["incidence"] as? Double) ?? 0, 0.2 + 0.8 * 2 / 3 / 2, accuracy: 1e-12)
+        XCTAssertEqual(
+            ((aml["at"] as? [[String: Any]])?[0]["incidence"] as? Double) ?? 0, 0.2 + 0.8 * 2 / 3 / 2, accuracy: 1e-12)
         let centres = try XCTUnwrap(report["centres"] as? [[String: Any]])
         XCTAssertEqual(centres.map { $0["centre_id"] as? String }, ["a-centre", "b-centre"])
         XCTAssertEqual(centres.map { $0["patients"] as? Int }, [5, 3])
         XCTAssertEqual(centres.map { $0["analysed"] as? Int }, [4, 3])
-        let bTP53 = (centres[1]["completeness"] as? [[String: Any]])?.first { $0["variable"] as? String == "tp53_status" }
+        let bTP53 = (centres[1]["completeness"] as? [[String: Any]])?.first {
+            $0["variable"] as? String == "tp53_status"
+        }
         XCTAssertEqual(bTP53?["known"] as? Int, 1, "P1, seen by both centres, counts for b-centre too")
     }
 
@@ -78,12 +84,15 @@ final class CohortReportRenderTests: XCTestCase {
     }
 
     func testPageIsOfflineEscapedAndComplete() throws {
-        let html = String(decoding: try CohortReport.render(ReportFixture.input(centreA: "<b>&evil")).html, as: UTF8.self)
+        let html = String(
+            decoding: try CohortReport.render(ReportFixture.input(centreA: "<b>&evil")).html, as: UTF8.self)
         for forbidden in ["<script", "http://", "https://", "@import", "<b>&evil"] {
             XCTAssertFalse(html.contains(forbidden), forbidden)
         }
         XCTAssertTrue(html.contains("&lt;b&gt;&amp;evil"))
-        for section in ["id=\"flow\"", "id=\"table1\"", "id=\"survival\"", "id=\"aml\"", "id=\"centres\"", "@media print"] {
+        for section in [
+            "id=\"flow\"", "id=\"table1\"", "id=\"survival\"", "id=\"aml\"", "id=\"centres\"", "@media print",
+        ] {
             XCTAssertTrue(html.contains(section), section)
         }
         XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 6, "flow, 4 survival figures, AML")
@@ -100,7 +109,8 @@ final class CohortReportRenderTests: XCTestCase {
             for column in table.columns {
                 XCTAssertFalse(CDM.columnLabel(column.name).isEmpty)
                 for token in column.type.tokens ?? [] {
-                    XCTAssertFalse(CDM.tokenLabel(column: column.name, token: token).contains("_"), "\(column.name).\(token)")
+                    XCTAssertFalse(
+                        CDM.tokenLabel(column: column.name, token: token).contains("_"), "\(column.name).\(token)")
                 }
             }
         }

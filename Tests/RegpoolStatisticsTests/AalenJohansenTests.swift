@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import RegpoolStatistics
 
 /// Aalen–Johansen cumulative incidence worked by hand.

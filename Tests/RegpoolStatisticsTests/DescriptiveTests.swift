@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import RegpoolStatistics
 
 final class DescriptiveTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import RegpoolStatistics
 
 /// Distribution functions against closed forms and table values.
@@ -7,12 +8,15 @@ final class DistributionTests: XCTestCase {
     func testChiSquareClosedForms() {
         // df 2: sf(x) = e^{−x/2}; df 1: sf(x) = erfc(√(x/2)); df 4: e^{−x/2}(1 + x/2).
         for x in [0.01, 0.5, 1, 3.2, 10, 45, 300] {
-            XCTAssertEqual(Distribution.chiSquareSurvival(x, degreesOfFreedom: 2), exp(-x / 2),
-                           accuracy: 1e-13 * exp(-x / 2), "df 2 at \(x)")
-            XCTAssertEqual(Distribution.chiSquareSurvival(x, degreesOfFreedom: 1), erfc((x / 2).squareRoot()),
-                           accuracy: 1e-13 * erfc((x / 2).squareRoot()), "df 1 at \(x)")
+            XCTAssertEqual(
+                Distribution.chiSquareSurvival(x, degreesOfFreedom: 2), exp(-x / 2),
+                accuracy: 1e-13 * exp(-x / 2), "df 2 at \(x)")
+            XCTAssertEqual(
+                Distribution.chiSquareSurvival(x, degreesOfFreedom: 1), erfc((x / 2).squareRoot()),
+                accuracy: 1e-13 * erfc((x / 2).squareRoot()), "df 1 at \(x)")
             let df4 = exp(-x / 2) * (1 + x / 2)
-            XCTAssertEqual(Distribution.chiSquareSurvival(x, degreesOfFreedom: 4), df4, accuracy: 1e-13 * df4, "df 4 at \(x)")
+            XCTAssertEqual(
+                Distribution.chiSquareSurvival(x, degreesOfFreedom: 4), df4, accuracy: 1e-13 * df4, "df 4 at \(x)")
         }
     }
 

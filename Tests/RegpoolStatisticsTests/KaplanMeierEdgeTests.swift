@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import RegpoolStatistics
 
 /// Kaplan–Meier on degenerate samples: nothing crashes, and the answers are lifelines'.
@@ -57,9 +58,11 @@ final class KaplanMeierEdgeTests: XCTestCase {
     }
 
     func testUnusableTimesAreSkipped() {
-        let km = KaplanMeier([SurvivalTime(time: .nan, event: true), SurvivalTime(time: -1, event: true),
-                              SurvivalTime(time: .infinity, event: true), SurvivalTime(time: 2, event: true),
-                              SurvivalTime(time: 5, event: false)])
+        let km = KaplanMeier([
+            SurvivalTime(time: .nan, event: true), SurvivalTime(time: -1, event: true),
+            SurvivalTime(time: .infinity, event: true), SurvivalTime(time: 2, event: true),
+            SurvivalTime(time: 5, event: false),
+        ])
         XCTAssertEqual(km.subjects, 2)
         XCTAssertEqual(km.events, 1)
         XCTAssertEqual(km.steps.map(\.time), [0, 2, 5])

@@ -1,11 +1,14 @@
 import XCTest
+
 @testable import RegpoolStatistics
 
 /// A ten-subject Kaplan–Meier worked by hand, with ties of events and censorings.
 final class KaplanMeierTests: XCTestCase {
     // time (months), event: 1 E, 2 E, 2 E, 2 C, 3 C, 4 E, 5 E, 5 C, 7 E, 8 C
-    static let data: [SurvivalTime] = [(1, true), (2, true), (2, true), (2, false), (3, false), (4, true), (5, true),
-                                       (5, false), (7, true), (8, false)].map { SurvivalTime(time: $0, event: $1) }
+    static let data: [SurvivalTime] = [
+        (1, true), (2, true), (2, true), (2, false), (3, false), (4, true), (5, true),
+        (5, false), (7, true), (8, false),
+    ].map { SurvivalTime(time: $0, event: $1) }
 
     func testStepsCountTheRiskSetWithCensoredStillAtRiskAtTheirTime() {
         let km = KaplanMeier(Self.data.reversed())
@@ -45,10 +48,14 @@ final class KaplanMeierTests: XCTestCase {
         // log S = −0.1053605, log(−log S) = −2.2503673, z·√V/log S = 1.959964 · 0.1054093 / −0.1053605 = −1.9608690,
         // lower = exp(−exp(−2.2503673 + 1.9608690)) = exp(−0.7486468) = 0.4730093,
         // upper = exp(−exp(−2.2503673 − 1.9608690)) = exp(−0.0148271) = 0.9852814.
-        let lower = [1, 0.47300927136205023, 0.3287165932797346, 0.3287165932797346, 0.19706696112426558,
-                     0.10652124009749513, 0.012483680935722748, 0.012483680935722748]
-        let upper = [1, 0.9852813933673431, 0.8919490412248442, 0.8919490412248442, 0.8130308302565814,
-                     0.7145863512475639, 0.5736963029883724, 0.5736963029883724]
+        let lower = [
+            1, 0.47300927136205023, 0.3287165932797346, 0.3287165932797346, 0.19706696112426558,
+            0.10652124009749513, 0.012483680935722748, 0.012483680935722748,
+        ]
+        let upper = [
+            1, 0.9852813933673431, 0.8919490412248442, 0.8919490412248442, 0.8130308302565814,
+            0.7145863512475639, 0.5736963029883724, 0.5736963029883724,
+        ]
         let km = KaplanMeier(Self.data)
         for (i, step) in km.steps.enumerated() {
             XCTAssertEqual(step.lower, lower[i], accuracy: 1e-12, "lower at \(step.time)")
@@ -73,7 +80,8 @@ final class KaplanMeierTests: XCTestCase {
     }
 
     func testAlphaWidensOrNarrowsTheBounds() {
-        let wide = KaplanMeier(Self.data, alpha: 0.01), narrow = KaplanMeier(Self.data, alpha: 0.2)
+        let wide = KaplanMeier(Self.data, alpha: 0.01)
+        let narrow = KaplanMeier(Self.data, alpha: 0.2)
         XCTAssertLessThan(wide.steps[4].lower, narrow.steps[4].lower)
         XCTAssertGreaterThan(wide.steps[4].upper, narrow.steps[4].upper)
     }

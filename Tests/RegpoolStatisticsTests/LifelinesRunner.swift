@@ -16,7 +16,8 @@ enum LifelinesRunner {
         let candidates = [env["REGPOOL_PYTHON"], root + "/.venv/bin/python"].compactMap { $0 }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             if required { XCTFail("no Python found (REGPOOL_PYTHON or .venv); run `make test`") }
-            throw XCTSkip("REGPOOL_PYTHON unset and no .venv: lifelines cross-checks skipped (`make test` installs them)")
+            throw XCTSkip(
+                "REGPOOL_PYTHON unset and no .venv: lifelines cross-checks skipped (`make test` installs them)")
         }
         let probe = try run(found, ["-c", "import lifelines, scipy"])
         guard probe.status == 0 else {
@@ -45,7 +46,8 @@ enum LifelinesRunner {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()

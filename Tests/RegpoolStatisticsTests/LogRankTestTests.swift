@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import RegpoolStatistics
 
 /// The log-rank test worked by hand, and its degenerate cases.
@@ -37,20 +38,26 @@ final class LogRankTestTests: XCTestCase {
     func testFewerThanTwoGroupsGiveNoTest() {
         XCTAssertNil(LogRankTest([], groups: []))
         XCTAssertNil(LogRankTest(Self.data, groups: Array(repeating: "A", count: 6)))
-        XCTAssertNil(LogRankTest([SurvivalTime(time: .nan, event: true), SurvivalTime(time: 1, event: true)],
-                                 groups: ["A", "B"]), "the only B subject has an unusable time")
+        XCTAssertNil(
+            LogRankTest(
+                [SurvivalTime(time: .nan, event: true), SurvivalTime(time: 1, event: true)],
+                groups: ["A", "B"]), "the only B subject has an unusable time")
     }
 
     func testUnusableTimesAndUnpairedSubjectsAreSkipped() throws {
         // The NaN and negative times and the subject without a group leave the hand-worked test unchanged.
-        let data = Self.data + [SurvivalTime(time: .nan, event: true), SurvivalTime(time: -1, event: true),
-                                SurvivalTime(time: 0.1, event: true)]
+        let data =
+            Self.data + [
+                SurvivalTime(time: .nan, event: true), SurvivalTime(time: -1, event: true),
+                SurvivalTime(time: 0.1, event: true),
+            ]
         let test = try XCTUnwrap(LogRankTest(data, groups: Self.groups + ["A", "B"]))
         XCTAssertEqual(test.statistic, 1.0 / 749, accuracy: 1e-15)
     }
 
     func testNoEventsGiveStatisticZeroAndPOne() throws {
-        let test = try XCTUnwrap(LogRankTest([1, 2, 3].map { SurvivalTime(time: $0, event: false) }, groups: ["a", "b", "b"]))
+        let test = try XCTUnwrap(
+            LogRankTest([1, 2, 3].map { SurvivalTime(time: $0, event: false) }, groups: ["a", "b", "b"]))
         XCTAssertEqual(test.statistic, 0)
         XCTAssertEqual(test.pValue, 1)
     }
@@ -65,7 +72,7 @@ final class LogRankTestTests: XCTestCase {
     }
 }
 
-private extension Array {
+extension Array {
     /// The array with its first `k` elements moved to the end.
-    func rotated(by k: Int) -> [Element] { Array(self[k...] + self[..<k]) }
+    fileprivate func rotated(by k: Int) -> [Element] { Array(self[k...] + self[..<k]) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RegpoolStatistics
 
 /// A deterministic pseudo-random stream (64-bit LCG, Knuth's MMIX constants), so datasets never change.
@@ -42,10 +43,13 @@ enum SyntheticData {
     }
 
     /// `sizes[g]` subjects in group g, exponential times with mean `means[g]`, censored with probability `censoring`.
-    static func survival(_ name: String, seed: UInt64, sizes: [Int], means: [Double], censoring: Double,
-                         round: (Double) -> Double = { $0 }) -> SurvivalDataset {
+    static func survival(
+        _ name: String, seed: UInt64, sizes: [Int], means: [Double], censoring: Double,
+        round: (Double) -> Double = { $0 }
+    ) -> SurvivalDataset {
         var rng = LCG(state: seed)
-        var data: [SurvivalTime] = [], groups: [String] = []
+        var data: [SurvivalTime] = []
+        var groups: [String] = []
         for (g, size) in sizes.enumerated() {
             for _ in 0..<size {
                 let time = round(rng.exponential(mean: means[g % means.count]))
@@ -61,33 +65,45 @@ enum SyntheticData {
     static let survivalSets: [SurvivalDataset] = [
         SurvivalDataset(name: "one-event", data: [SurvivalTime(time: 2.5, event: true)], groups: ["a"]),
         SurvivalDataset(name: "one-censored", data: [SurvivalTime(time: 3, event: false)], groups: ["a"]),
-        SurvivalDataset(name: "two-tied", data: [SurvivalTime(time: 4, event: true), SurvivalTime(time: 4, event: false)],
-                        groups: ["a", "b"]),
-        SurvivalDataset(name: "exact-half-4", data: [1, 2, 3, 4].map { SurvivalTime(time: Double($0), event: true) },
-                        groups: ["a", "a", "b", "b"]),
-        SurvivalDataset(name: "exact-half-10", data: (0..<10).map { SurvivalTime(time: Double($0 % 5 + 1), event: $0 != 9) },
-                        groups: (0..<10).map { $0 < 6 ? "x" : "y" }),
+        SurvivalDataset(
+            name: "two-tied", data: [SurvivalTime(time: 4, event: true), SurvivalTime(time: 4, event: false)],
+            groups: ["a", "b"]),
+        SurvivalDataset(
+            name: "exact-half-4", data: [1, 2, 3, 4].map { SurvivalTime(time: Double($0), event: true) },
+            groups: ["a", "a", "b", "b"]),
+        SurvivalDataset(
+            name: "exact-half-10", data: (0..<10).map { SurvivalTime(time: Double($0 % 5 + 1), event: $0 != 9) },
+            groups: (0..<10).map { $0 < 6 ? "x" : "y" }),
         survival("continuous-30", seed: 1, sizes: [10, 20], means: [15, 30], censoring: 0.3),
-        survival("days-116", seed: 2, sizes: [50, 40, 20, 6], means: [20, 14, 30, 8], censoring: 0.35, round: dayResolution),
-        survival("days-500", seed: 3, sizes: [200, 150, 90, 50, 10], means: [1.5, 20, 12, 25, 6], censoring: 0.3,
-                 round: dayResolution),
+        survival(
+            "days-116", seed: 2, sizes: [50, 40, 20, 6], means: [20, 14, 30, 8], censoring: 0.35, round: dayResolution),
+        survival(
+            "days-500", seed: 3, sizes: [200, 150, 90, 50, 10], means: [1.5, 20, 12, 25, 6], censoring: 0.3,
+            round: dayResolution),
         survival("all-censored-30", seed: 4, sizes: [12, 18], means: [20], censoring: 1.1, round: dayResolution),
-        survival("all-events-40", seed: 5, sizes: [20, 15, 5], means: [10, 18, 6], censoring: -1, round: { $0.rounded() }),
-        survival("months-200", seed: 6, sizes: [120, 60, 20], means: [14, 22, 9], censoring: 0.4, round: { $0.rounded() }),
-        survival("weeks-2-groups", seed: 7, sizes: [80, 30], means: [12, 16], censoring: 0.5,
-                 round: { ($0 * 4).rounded() / 4 }),
-        SurvivalDataset(name: "uninformative-group",
-                        data: [5, 6, 7, 8, 9].map { SurvivalTime(time: Double($0), event: true) }
-                            + [1, 2].map { SurvivalTime(time: Double($0) / 2, event: false) }
-                            + [5, 7, 10].map { SurvivalTime(time: Double($0), event: $0 != 10) },
-                        groups: ["a", "a", "a", "a", "a", "c", "c", "b", "b", "b"]),
+        survival(
+            "all-events-40", seed: 5, sizes: [20, 15, 5], means: [10, 18, 6], censoring: -1, round: { $0.rounded() }),
+        survival(
+            "months-200", seed: 6, sizes: [120, 60, 20], means: [14, 22, 9], censoring: 0.4, round: { $0.rounded() }),
+        survival(
+            "weeks-2-groups", seed: 7, sizes: [80, 30], means: [12, 16], censoring: 0.5,
+            round: { ($0 * 4).rounded() / 4 }),
+        SurvivalDataset(
+            name: "uninformative-group",
+            data: [5, 6, 7, 8, 9].map { SurvivalTime(time: Double($0), event: true) }
+                + [1, 2].map { SurvivalTime(time: Double($0) / 2, event: false) }
+                + [5, 7, 10].map { SurvivalTime(time: Double($0), event: $0 != 10) },
+            groups: ["a", "a", "a", "a", "a", "c", "c", "b", "b", "b"]),
     ]
 
     /// `n` subjects: exponential times, outcome 0 with probability `censoring`, else a cause 1...causes.
-    static func competing(_ name: String, seed: UInt64, n: Int, mean: Double, censoring: Double, causes: Int,
-                          cause: Int = 1, round: (Double) -> Double = { $0 }) -> CompetingDataset {
+    static func competing(
+        _ name: String, seed: UInt64, n: Int, mean: Double, censoring: Double, causes: Int,
+        cause: Int = 1, round: (Double) -> Double = { $0 }
+    ) -> CompetingDataset {
         var rng = LCG(state: seed)
-        var times: [Double] = [], outcomes: [Int] = []
+        var times: [Double] = []
+        var outcomes: [Int] = []
         for _ in 0..<n {
             times.append(round(rng.exponential(mean: mean)))
             let u = rng.uniform()
@@ -100,7 +116,8 @@ enum SyntheticData {
     /// but never with an event of the other cause, so lifelines does not jitter.
     static func separatedCauses(seed: UInt64, n: Int) -> CompetingDataset {
         var rng = LCG(state: seed)
-        var times: [Double] = [], outcomes: [Int] = []
+        var times: [Double] = []
+        var outcomes: [Int] = []
         for _ in 0..<n {
             var days = (rng.exponential(mean: 18) * daysPerMonth).rounded()
             let u = rng.uniform()
@@ -118,14 +135,17 @@ enum SyntheticData {
         competing("continuous-30", seed: 11, n: 30, mean: 20, censoring: 0.3, causes: 2),
         competing("days-116", seed: 12, n: 116, mean: 22, censoring: 0.4, causes: 2, round: dayResolution),
         competing("days-500", seed: 13, n: 500, mean: 22, censoring: 0.35, causes: 2, round: dayResolution),
-        competing("months-200-three-causes", seed: 14, n: 200, mean: 15, censoring: 0.3, causes: 3, cause: 2,
-                  round: { $0.rounded() }),
+        competing(
+            "months-200-three-causes", seed: 14, n: 200, mean: 15, censoring: 0.3, causes: 3, cause: 2,
+            round: { $0.rounded() }),
         competing("all-censored", seed: 15, n: 30, mean: 20, censoring: 1.1, causes: 2, round: dayResolution),
         separatedCauses(seed: 16, n: 300),
-        CompetingDataset(name: "cause-at-zero", times: [0, 0, 0, 1, 2, 2, 3, 4, 5, 6],
-                         outcomes: [1, 2, 0, 1, 2, 0, 1, 0, 2, 1], cause: 1),
-        CompetingDataset(name: "cause-at-zero-untied", times: [0, 0, 1, 2, 2, 3, 4, 5],
-                         outcomes: [1, 0, 2, 1, 0, 2, 1, 0], cause: 1),
+        CompetingDataset(
+            name: "cause-at-zero", times: [0, 0, 0, 1, 2, 2, 3, 4, 5, 6],
+            outcomes: [1, 2, 0, 1, 2, 0, 1, 0, 2, 1], cause: 1),
+        CompetingDataset(
+            name: "cause-at-zero-untied", times: [0, 0, 1, 2, 2, 3, 4, 5],
+            outcomes: [1, 0, 2, 1, 0, 2, 1, 0], cause: 1),
     ]
 
     /// The lifelines_check.py input for all datasets plus the distribution grids.

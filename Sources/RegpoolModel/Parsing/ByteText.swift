@@ -1,11 +1,11 @@
 /// Small byte-level helpers for source text (fields arrive as UTF-8 bytes).
-public enum ByteText {
+package enum ByteText {
     /// True for the ASCII spaces a field is trimmed of: space, tab, CR, LF.
     @inline(__always)
-    public static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+    package static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 
     /// The bytes without leading and trailing ASCII spaces.
-    public static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    package static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var lo = bytes.startIndex
         var hi = bytes.endIndex
         while lo < hi, isSpace(bytes[lo]) { lo += 1 }
@@ -14,18 +14,18 @@ public enum ByteText {
     }
 
     /// The text trimmed of ASCII spaces, as bytes.
-    public static func trimmed(_ text: String) -> [UInt8] {
+    package static func trimmed(_ text: String) -> [UInt8] {
         Array(trimmed(ArraySlice(text.utf8)))
     }
 
     /// The decimal digit value of `b`, or nil.
     @inline(__always)
-    public static func digit(_ b: UInt8) -> Int? {
+    package static func digit(_ b: UInt8) -> Int? {
         b >= 0x30 && b <= 0x39 ? Int(b - 0x30) : nil
     }
 
     /// Text from UTF-8 bytes (invalid sequences repaired).
-    public static func string(_ bytes: ArraySlice<UInt8>) -> String {
+    package static func string(_ bytes: ArraySlice<UInt8>) -> String {
         String(decoding: bytes, as: UTF8.self)
     }
 }

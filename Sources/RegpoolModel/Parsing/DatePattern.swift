@@ -4,7 +4,7 @@
 /// names no day, or neither month nor day; it reads with an imputation. The same type validates
 /// patterns in mapping files (Config) and reads dates from exports (Transform), so a pattern the
 /// checker accepts reads as it said.
-public struct DatePattern: Sendable, Equatable {
+package struct DatePattern: Sendable, Equatable {
     enum Token: Sendable, Equatable {
         case year
         case shortYear
@@ -22,33 +22,35 @@ public struct DatePattern: Sendable, Equatable {
     }
 
     /// Why a pattern was refused: what, and how to fix it.
-    public struct Problem: Error, Sendable, Equatable {
-        public let message: String
-        public let hint: String
+    package struct Problem: Error, Sendable, Equatable {
+        package let message: String
+        package let hint: String
     }
 
     /// How much of a date a pattern names.
-    public enum Precision: String, Sendable, Equatable {
+    package enum Precision: String, Sendable, Equatable {
         case day, month, year
     }
 
     let tokens: [Token]
     /// The pattern as written.
-    public let text: String
+    package let text: String
     /// The first year of the 100-year window a two-digit year falls in (e.g. 1930: 30 → 1930, 29 → 2029).
-    public let pivot: Int?
+    package let pivot: Int?
 
     /// Day for full patterns; month (`MM/yyyy`) or year (`yyyy`) for partial ones.
-    public var precision: Precision {
+    package var precision: Precision {
         if tokens.contains(where: { if case .day = $0 { true } else { false } }) { return .day }
         if tokens.contains(where: { if case .month = $0 { true } else { false } }) { return .month }
         return .year
     }
 
     /// The default pattern of the mapping format, `yyyy-MM-dd`.
-    public static let iso = DatePattern(text: "yyyy-MM-dd", tokens: [
-        .year, .literal(UInt8(ascii: "-")), .month(fixed: true), .literal(UInt8(ascii: "-")), .day(fixed: true),
-    ])
+    package static let iso = DatePattern(
+        text: "yyyy-MM-dd",
+        tokens: [
+            .year, .literal(UInt8(ascii: "-")), .month(fixed: true), .literal(UInt8(ascii: "-")), .day(fixed: true),
+        ])
 
     private init(text: String, tokens: [Token], pivot: Int? = nil) {
         self.text = text
@@ -59,7 +61,7 @@ public struct DatePattern: Sendable, Equatable {
     /// Compiles `pattern`, refusing unknown letters, `yy` without a pivot, repeated or missing
     /// parts (a partial pattern only when `partial`), and a one-or-two-digit part that touches
     /// another part (ambiguous).
-    public init(_ pattern: String, pivot: Int? = nil, partial: Bool = false) throws(Problem) {
+    package init(_ pattern: String, pivot: Int? = nil, partial: Bool = false) throws(Problem) {
         var tokens: [Token] = []
         var rest = Substring(pattern)
         while let first = rest.first {
@@ -74,12 +76,14 @@ public struct DatePattern: Sendable, Equatable {
         }
         try Self.checkParts(tokens, pattern, partial: partial)
         if tokens.contains(.shortYear), pivot == nil {
-            throw Problem(message: "date pattern '\(pattern)' uses the two-digit year 'yy' but the rule gives no pivot",
-                          hint: "add 'pivot: 1930' (the first year of the 100-year window: 30 → 1930, 29 → 2029)")
+            throw Problem(
+                message: "date pattern '\(pattern)' uses the two-digit year 'yy' but the rule gives no pivot",
+                hint: "add 'pivot: 1930' (the first year of the 100-year window: 30 → 1930, 29 → 2029)")
         }
         if let pivot, !(1800...2100).contains(pivot) {
-            throw Problem(message: "pivot \(pivot) is not a plausible first year of a 100-year window",
-                          hint: "write a year between 1800 and 2100, e.g. 1930")
+            throw Problem(
+                message: "pivot \(pivot) is not a plausible first year of a 100-year window",
+                hint: "write a year between 1800 and 2100, e.g. 1930")
         }
         self.init(text: pattern, tokens: tokens, pivot: pivot)
     }
@@ -93,8 +97,9 @@ public struct DatePattern: Sendable, Equatable {
         case "d": return .day(fixed: false)
         case "yy": return .shortYear
         default:
-            throw Problem(message: "date pattern '\(pattern)' has unknown letters '\(run)'",
-                          hint: "use yyyy (year), MM or M (month), dd or d (day), e.g. dd/MM/yyyy")
+            throw Problem(
+                message: "date pattern '\(pattern)' has unknown letters '\(run)'",
+                hint: "use yyyy (year), MM or M (month), dd or d (day), e.g. dd/MM/yyyy")
         }
     }
 
@@ -106,22 +111,26 @@ public struct DatePattern: Sendable, Equatable {
         let partialShape = years == 1 && days == 0 && months <= 1
         if partial {
             guard partialShape else {
-                throw Problem(message: "partial date pattern '\(pattern)' must name the year once, the month at most "
-                              + "once and no day", hint: "e.g. MM/yyyy or yyyy; full dates go in 'date:'")
+                throw Problem(
+                    message: "partial date pattern '\(pattern)' must name the year once, the month at most "
+                        + "once and no day", hint: "e.g. MM/yyyy or yyyy; full dates go in 'date:'")
             }
         } else if !full {
-            throw Problem(message: "date pattern '\(pattern)' must name the year, month and day once each",
-                          hint: partialShape ? "a pattern without a day is a partial date: list it under 'partial:' "
-                              + "with its imputation" : "e.g. dd/MM/yyyy or yyyy-MM-dd")
+            throw Problem(
+                message: "date pattern '\(pattern)' must name the year, month and day once each",
+                hint: partialShape
+                    ? "a pattern without a day is a partial date: list it under 'partial:' "
+                        + "with its imputation" : "e.g. dd/MM/yyyy or yyyy-MM-dd")
         }
         for (a, b) in zip(tokens, tokens.dropFirst()) where a.isField && b.isField && (a.isVariable || b.isVariable) {
-            throw Problem(message: "date pattern '\(pattern)' is ambiguous: a one-or-two-digit part touches another part",
-                          hint: "put a separator between the parts or use MM and dd")
+            throw Problem(
+                message: "date pattern '\(pattern)' is ambiguous: a one-or-two-digit part touches another part",
+                hint: "put a separator between the parts or use MM and dd")
         }
     }
 
     /// The outcome of reading one date.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case date(CivilDate)
         /// The text does not have the pattern's shape.
         case malformed
@@ -129,16 +138,18 @@ public struct DatePattern: Sendable, Equatable {
         case impossible(year: Int, month: Int, day: Int)
 
         /// The date, or nil.
-        public var date: CivilDate? {
+        package var date: CivilDate? {
             if case .date(let d) = self { return d }
             return nil
         }
     }
 
     /// Reads a date from trimmed source bytes; the parts a partial pattern lacks come from `imputation`.
-    public func parse(_ bytes: ArraySlice<UInt8>, imputation: DateImputation? = nil) -> Outcome {
+    package func parse(_ bytes: ArraySlice<UInt8>, imputation: DateImputation? = nil) -> Outcome {
         var i = bytes.startIndex
-        var year = 0, month = imputation?.month ?? 0, day = imputation?.day ?? 0
+        var year = 0
+        var month = imputation?.month ?? 0
+        var day = imputation?.day ?? 0
         for token in tokens {
             switch token {
             case .literal(let ch):
@@ -166,7 +177,7 @@ public struct DatePattern: Sendable, Equatable {
     }
 
     /// The date `text` names under this pattern, or nil when it does not match or is impossible.
-    public func date(from text: String) -> CivilDate? {
+    package func date(from text: String) -> CivilDate? {
         parse(ArraySlice(text.utf8)).date
     }
 
@@ -185,14 +196,14 @@ public struct DatePattern: Sendable, Equatable {
 
 /// How a partial date is completed: the day for a month-precision pattern (`15`), the month and
 /// day for a year-precision one (`07-01`). Written in a rule's `partial:` entry.
-public struct DateImputation: Sendable, Equatable {
+package struct DateImputation: Sendable, Equatable {
     /// Nil for a month-precision pattern (the month is read).
-    public let month: Int?
-    public let day: Int
+    package let month: Int?
+    package let day: Int
 
     /// Reads `15` (precision month: a day 1–28, valid in every month) or `07-01` (precision year:
     /// a month-day valid in every year), or nil.
-    public init?(_ text: String, for precision: DatePattern.Precision) {
+    package init?(_ text: String, for precision: DatePattern.Precision) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         switch precision {
         case .month:

@@ -5,23 +5,23 @@
 ///   letter (`é` → `e`, `Å` → `a`, `ø` → `o`), read from the Unicode name of the scalar
 ///   ("LATIN SMALL LETTER E WITH ACUTE"), so no table needs maintaining. Other scripts are kept.
 /// ASCII text takes a byte-only fast path.
-public struct TextFold: Sendable, Equatable, Hashable {
-    public var caseInsensitive: Bool
-    public var accentInsensitive: Bool
+package struct TextFold: Sendable, Equatable, Hashable {
+    package var caseInsensitive: Bool
+    package var accentInsensitive: Bool
 
     /// No folding: labels compare as exact text.
-    public static let none = TextFold(caseInsensitive: false, accentInsensitive: false)
+    package static let none = TextFold(caseInsensitive: false, accentInsensitive: false)
 
-    public init(caseInsensitive: Bool, accentInsensitive: Bool) {
+    package init(caseInsensitive: Bool, accentInsensitive: Bool) {
         self.caseInsensitive = caseInsensitive
         self.accentInsensitive = accentInsensitive
     }
 
     /// True when the fold changes nothing.
-    public var isNone: Bool { !caseInsensitive && !accentInsensitive }
+    package var isNone: Bool { !caseInsensitive && !accentInsensitive }
 
     /// The folded form of `bytes` (UTF-8), as bytes.
-    public func fold(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    package func fold(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         if isNone { return bytes }
         if bytes.allSatisfy({ $0 < 0x80 }) {
             guard caseInsensitive else { return bytes }
@@ -31,7 +31,7 @@ public struct TextFold: Sendable, Equatable, Hashable {
     }
 
     /// The folded form of `text`.
-    public func fold(_ text: String) -> String {
+    package func fold(_ text: String) -> String {
         var s = caseInsensitive ? text.lowercased() : text
         if accentInsensitive { s = Self.stripAccents(s) }
         return s
@@ -53,7 +53,8 @@ public struct TextFold: Sendable, Equatable, Hashable {
             guard name.hasPrefix(prefix) else { continue }
             let rest = name.dropFirst(prefix.count).unicodeScalars
             guard let letter = rest.first, letter.value >= 0x41, letter.value <= 0x5A,
-                rest.dropFirst().starts(with: " WITH ".unicodeScalars) else { return nil }
+                rest.dropFirst().starts(with: " WITH ".unicodeScalars)
+            else { return nil }
             return Unicode.Scalar(letter.value + offset)
         }
         return nil

@@ -3,8 +3,8 @@ import RegpoolModel
 /// One line of an audit.html section: events that share a code and what decided them, counted.
 struct AuditLines {
     let code: AuditCode
-    let field: String
-    let target: String
+    package let field: String
+    package let target: String
     let sourceValue: String
     let targetValue: String
     let rule: String
@@ -18,7 +18,9 @@ struct AuditLines {
         var order: [[String]] = []
         var lines: [[String]: AuditLines] = [:]
         for (seq, e) in events {
-            let key = byValue ? [e.code.code, e.field, e.target, e.sourceValue, e.targetValue, e.rule].map { $0 ?? "\u{0}" }
+            let key =
+                byValue
+                ? [e.code.code, e.field, e.target, e.sourceValue, e.targetValue, e.rule].map { $0 ?? "\u{0}" }
                 : [e.code.code, e.target ?? "", e.rule ?? ""]
             if lines[key] == nil {
                 order.append(key)
@@ -36,8 +38,10 @@ struct AuditLines {
     var dictionary: [String: Any] {
         let shown = seqs.prefix(AuditReport.linksPerLine).map { ["seq": $0] }
         let more = seqs.count - shown.count
-        return ["code": code.code, "event": code.event, "field": field, "target": target, "source_value": sourceValue,
-                "target_value": targetValue, "rule": rule, "values": values, "events": seqs.count, "links": shown,
-                "more": more > 0 ? "… and \(more) more (audit.jsonl / audit.parquet: code \(code.code))" : ""]
+        return [
+            "code": code.code, "event": code.event, "field": field, "target": target, "source_value": sourceValue,
+            "target_value": targetValue, "rule": rule, "values": values, "events": seqs.count, "links": shown,
+            "more": more > 0 ? "… and \(more) more (audit.jsonl / audit.parquet: code \(code.code))" : "",
+        ]
     }
 }

@@ -5,16 +5,17 @@ import RegpoolModel
 /// records read), records read / rejected / mapped, then every kind of decision (unmapped values,
 /// conversions, imputations, validation, linkage…) grouped into lines, each line linking to the
 /// audit events behind it, which the page lists with their audit.jsonl line numbers.
-public enum AuditReport {
+package enum AuditReport {
     /// How many events one line links to (the rest are counted and found in audit.jsonl/.parquet).
     static let linksPerLine = 20
 
     /// The page's bytes; throws ReportError when a template does not parse.
-    public static func render(_ input: AuditReportInput) throws -> [UInt8] {
+    package static func render(_ input: AuditReportInput) throws -> [UInt8] {
         let library: MustacheLibrary
         do {
             library = try MustacheLibrary(templates: [
                 "page": MustacheTemplate(string: AuditTemplate.page),
+                "head": MustacheTemplate(string: HeadTemplate.text),
                 "style": MustacheTemplate(string: StyleTemplate.text + AuditTemplate.style),
                 "section": MustacheTemplate(string: AuditTemplate.section),
             ])

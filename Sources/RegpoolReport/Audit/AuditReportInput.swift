@@ -2,14 +2,14 @@ import RegpoolModel
 
 /// What audit.html is made from: the build's events in audit.jsonl order, its input files, and
 /// per centre how many source records reached the build.
-public struct AuditReportInput: Sendable {
+package struct AuditReportInput: Sendable {
     /// One input export as the manifest lists it.
-    public struct InputFile: Sendable {
-        public let centre: String
-        public let path: String
-        public let bytes: Int
-        public let sha256: String
-        public init(centre: String, path: String, bytes: Int, sha256: String) {
+    package struct InputFile: Sendable {
+        package let centre: String
+        package let path: String
+        package let bytes: Int
+        package let sha256: String
+        package init(centre: String, path: String, bytes: Int, sha256: String) {
             self.centre = centre
             self.path = path
             self.bytes = bytes
@@ -17,16 +17,18 @@ public struct AuditReportInput: Sendable {
         }
     }
 
-    public let buildID: String
-    public let regpoolVersion: String
-    public let inputs: [InputFile]
+    package let buildID: String
+    package let regpoolVersion: String
+    package let inputs: [InputFile]
     /// Every event, in audit.jsonl order (the page's `seq` is the index + 1).
-    public let events: [AuditEvent]
+    package let events: [AuditEvent]
     /// The build's source_records table (records per centre: accepted and rejected).
-    public let sourceRecords: TableData?
+    package let sourceRecords: TableData?
 
-    public init(buildID: String, regpoolVersion: String, inputs: [InputFile], events: [AuditEvent],
-                sourceRecords: TableData?) {
+    package init(
+        buildID: String, regpoolVersion: String, inputs: [InputFile], events: [AuditEvent],
+        sourceRecords: TableData?
+    ) {
         self.buildID = buildID
         self.regpoolVersion = regpoolVersion
         self.inputs = inputs

@@ -11,12 +11,15 @@ enum AuditSections {
     }
 
     static let all: [Section] = [
-        Section(title: "Files ignored, missing, rejected or with undecodable characters",
-                codes: ["P0001", "P0002", "P0003", "E1001", "E1004"], byValue: false),
-        Section(title: "Records rejected and rows dropped", codes: ["E1002", "T3005", "T3009", "T3006"], byValue: false),
+        Section(
+            title: "Files ignored, missing, rejected or with undecodable characters",
+            codes: ["P0001", "P0002", "P0003", "E1001", "E1004"], byValue: false),
+        Section(
+            title: "Records rejected and rows dropped", codes: ["E1002", "T3005", "T3009", "T3006"], byValue: false),
         Section(title: "Unmapped values (null in the build)", codes: ["T3001"], byValue: true),
         Section(title: "Values defaulted by `unknown:`", codes: ["T3010"], byValue: true),
-        Section(title: "Invalid, out-of-range and unreadable values", codes: ["T3002", "T3012", "T3013"], byValue: true),
+        Section(
+            title: "Invalid, out-of-range and unreadable values", codes: ["T3002", "T3012", "T3013"], byValue: true),
         Section(title: "Unit conversions (per rule; each value is a T3004 event)", codes: ["T3004"], byValue: false),
         Section(title: "Date imputations (per rule; each value is a T3011 event)", codes: ["T3011"], byValue: false),
         Section(title: "Code maps applied", codes: ["T3003"], byValue: true),

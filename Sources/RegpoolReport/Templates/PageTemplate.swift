@@ -1,28 +1,20 @@
 /// The report page: one self-contained HTML file (inline CSS and SVG, no script, no external URL).
 enum PageTemplate {
     static let text = """
-    <!doctype html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <title>Cohort report, build {{build_id}}</title>
-    <style>
-    {{> style}}
-    </style>
-    </head>
-    <body>
-    <header>
-    <h1>Pooled del(5q) MDS cohort after lenalidomide failure</h1>
-    <p class="meta">Build <code>{{build_id}}</code> · regpool {{regpool_version}} · CDM version {{cdm_version}} ·
-    every figure is also in <code>report.json</code></p>
-    </header>
-    {{> flow}}
-    {{> table1}}
-    {{> survival}}
-    {{> aml}}
-    {{> centres}}
-    </body>
-    </html>
+        {{> head}}
+        <body>
+        <header>
+        <h1>Pooled del(5q) MDS cohort after lenalidomide failure</h1>
+        <p class="meta">Build <code>{{build_id}}</code> · regpool {{regpool_version}} · CDM version {{cdm_version}} ·
+        every figure is also in <code>report.json</code></p>
+        </header>
+        {{> flow}}
+        {{> table1}}
+        {{> survival}}
+        {{> aml}}
+        {{> centres}}
+        </body>
+        </html>
 
-    """
+        """
 }

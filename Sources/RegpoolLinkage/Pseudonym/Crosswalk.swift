@@ -1,0 +1,48 @@
+import RegpoolConfig
+import RegpoolMapping
+import RegpoolModel
+
+/// The id crosswalk a build writes (`crosswalk.csv`) and the next build reads: for every member
+/// (local patient) of every pooled patient, its member key (`Pseudonymizer.memberKey`) and the
+/// pooled id it had. Text: `member_key,pooled_id` then one row per member, sorted by member key
+/// on bytes, LF line ends.
+package struct Crosswalk: Sendable, Equatable {
+    /// One row.
+    package struct Entry: Sendable, Equatable {
+        package let memberKey: String
+        package let pooledID: String
+
+        /// A row.
+        package init(memberKey: String, pooledID: String) {
+            self.memberKey = memberKey
+            self.pooledID = pooledID
+        }
+    }
+
+    /// The header line.
+    package static let header = "member_key,pooled_id"
+
+    /// The rows, sorted by member key on bytes; member keys are unique.
+    package let entries: [Entry]
+    private let byKey: [String: String]
+
+    /// A crosswalk of `pooledIDs` by member key.
+    package init(_ pooledIDs: [String: String]) {
+        entries = pooledIDs.map { Entry(memberKey: $0.key, pooledID: $0.value) }
+            .sorted { $0.memberKey.utf8.lexicographicallyPrecedes($1.memberKey.utf8) }
+        byKey = pooledIDs
+    }
+
+    /// The pooled id the member had, or nil when the member is not in the crosswalk.
+    package func pooledID(memberKey: String) -> String? { byKey[memberKey] }
+
+    /// The CSV text: the header and one `member_key,pooled_id` line per entry, each ending in LF.
+    package var csvText: String {
+        var text = Self.header + "\n"
+        text.reserveCapacity((entries.count + 1) * 38)
+        for e in entries { text += CSVText.line([e.memberKey, e.pooledID], ending: "\n") }
+        return text
+    }
+
+    package static func == (a: Crosswalk, b: Crosswalk) -> Bool { a.entries == b.entries }
+}

@@ -1,0 +1,138 @@
+import RegpoolConfig
+import RegpoolModel
+
+/// Maps one centre's source records to CDM rows, merging records with the same local key.
+package struct CentreMapper: Sendable {
+    let centre: CentreConfig
+    let mapping: MappingConfig
+    /// The consortium's validation actions (the pipeline's `validation:`).
+    let validation: ValidationSettings
+    var sources: [String: CompiledSource] = [:]
+    var patients: [String: PatientAccumulator] = [:]
+    var drafts: [RecordDraft] = []
+    var audit = AuditLog()
+    /// The file being mapped, when the caller asked for rollback (`beginFile()`).
+    var journal: FileJournal?
+    /// How many files were begun.
+    var fileCount = 0
+
+    /// A mapper for `centre` using its `mapping`; merged patients are validated with `validation`.
+    package init(centre: CentreConfig, mapping: MappingConfig, validation: ValidationSettings = .defaults) {
+        self.centre = centre
+        self.mapping = mapping
+        self.validation = validation
+        for spec in mapping.sources where sources[spec.name] == nil {
+            sources[spec.name] = CompiledSource(spec: spec, defaultMissing: mapping.missing)
+        }
+    }
+
+    /// Maps one record of `source`; records arrive in file-name order, then file order (which
+    /// decides between records of one patient unless their sources name an `updated:` date).
+    package mutating func map(_ record: SourceRecord, source: SourceSpec) {
+        var compiled = sources[source.name] ?? CompiledSource(spec: source, defaultMissing: mapping.missing)
+        let positions = compiled.positions(for: record.names)
+        sources[source.name] = compiled
+        let context = RecordContext(centre: centre.id, file: record.file, locator: record.locator)
+        guard let key = patientKey(record, at: positions.key) else {
+            rejectWithoutKey(record, source: source, context: context)
+            return
+        }
+        let index = drafts.count
+        let updated = compiled.updated?.date(
+            positions.updated.flatMap { record.bytes(at: $0) }, context: context,
+            audit: &audit)
+        let order = RecordOrder(updated: updated, arrival: index)
+        drafts.append(
+            RecordDraft(
+                entry: LineageEntry(
+                    localPatientID: key, file: record.file, locator: record.locator,
+                    sha256: record.sha256, status: .survivor),
+                index: index, order: order, updatedField: source.updated?.field))
+        var patient = takePatient(key)
+        patient.records.append(index)
+        addLinkKeys(record, source: compiled, positions: positions, order: order, to: &patient)
+        for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
+            guard row.unpack != nil else {
+                // The common case: one row per record, no buffer and no escaping closure.
+                if let r = row.build(
+                    raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes, context: context,
+                    audit: &audit)
+                {
+                    add(r, record: index, to: &patient, context: context)
+                }
+                continue
+            }
+            var produced: [ProducedRow] = []
+            let raw: (Int) -> ArraySlice<UInt8>? = { record.bytes(at: $0) }
+            row.forEachInstance(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit) { raw, audit in
+                if let r = row.build(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit) {
+                    produced.append(r)
+                }
+            }
+            for r in produced { add(r, record: index, to: &patient, context: context) }
+        }
+        patients[key] = patient
+    }
+
+    /// Records an extract-level rejection as a lineage entry with status `rejected`.
+    package mutating func reject(_ record: RejectedRecord, source: SourceSpec) {
+        drafts.append(
+            RecordDraft(
+                entry: LineageEntry(
+                    localPatientID: record.firstField, file: record.file,
+                    locator: record.locator, sha256: record.sha256, status: .rejected, rejectReason: record.reason),
+                index: drafts.count))
+    }
+
+    /// Settles every record's status and returns the centre's patients, lineage and audit (a file
+    /// still open is committed).
+    package func finish() -> CentreResult {
+        var mapper = self
+        mapper.commitFile()
+        return mapper.settled()
+    }
+
+    /// The result once no file is open.
+    private func settled() -> CentreResult {
+        var drafts = self.drafts
+        var audit = self.audit
+        let keys = patients.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var out: [LocalPatient] = []
+        out.reserveCapacity(keys.count)
+        let needsParent = mapping.sources.contains { $0.tables.contains { $0.table == CDM.patients.name } }
+        let derivations = PatientDerivations(centre: centre.id, specs: mapping.derive)
+        let validator = PatientValidator(centre: centre.id, settings: validation)
+        for key in keys {
+            guard let patient = patients[key] else { continue }
+            if needsParent, patient.patientFeeders.isEmpty {
+                rejectOrphans(patient, drafts: &drafts, audit: &audit)
+                continue
+            }
+            LineageSettlement.settle(patient, drafts: &drafts, centre: centre.id, audit: &audit)
+            var local = patient.localPatient
+            derivations.run(on: &local, audit: &audit)
+            validator.validate(&local, audit: &audit)
+            local.countNotes(centre: centre.id, audit: &audit)
+            local.releaseProvenance()
+            out.append(local)
+        }
+        return CentreResult(centre: centre, patients: out, lineage: drafts.map(\.entry), audit: audit)
+    }
+
+    /// Rejects every record of a patient that no `patients` record names: child rows need their parent.
+    private func rejectOrphans(_ patient: PatientAccumulator, drafts: inout [RecordDraft], audit: inout AuditLog) {
+        let reason =
+            "no patient record with key \"\(patient.localID)\" in the centre's exports; a child record needs its patient"
+        for index in patient.records {
+            let e = drafts[index].entry
+            drafts[index].entry = LineageEntry(
+                localPatientID: e.localPatientID, file: e.file, locator: e.locator,
+                sha256: e.sha256, status: .rejected, rejectReason: reason)
+            audit.record(
+                AuditEvent(
+                    .recordOrphaned, centre: centre.id, file: e.file, locator: e.locator, sourceValue: patient.localID,
+                    message: "\(e.file) \(e.locator): \(reason); nothing from this record is in the build. "
+                        + "To fix: send the patient's record, or correct the key."))
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import RegpoolConfig
+import RegpoolModel
+
+/// A source of a mapping prepared for use, with its field positions resolved per header.
+struct CompiledSource: Sendable {
+    let spec: SourceSpec
+    let rows: [CompiledRow]
+    /// The source's `updated:` date reader, if it declares one.
+    let updated: CompiledUpdateDate?
+    /// The mapping's "not known" tokens, trimmed (for link key values).
+    let missing: Set<ArraySlice<UInt8>>
+    /// The last header seen and the positions of the fields in it.
+    private var resolved: (names: FieldNames, positions: FieldPositions)?
+
+    /// Where a record's fields are in one header: the patient key, each row's fields (aligned with
+    /// `CompiledRow.fields`), the `updated:` field and each `link:` field (aligned with `spec.link`).
+    struct FieldPositions {
+        let key: Int?
+        let rows: [[Int?]]
+        let updated: Int?
+        let links: [Int?]
+    }
+
+    init(spec: SourceSpec, defaultMissing: [String]) {
+        self.spec = spec
+        var rows: [CompiledRow] = []
+        for table in spec.tables {
+            guard let schema = CDM.table(table.table) else { continue }
+            rows += table.rows.map { CompiledRow(row: $0, schema: schema, defaultMissing: defaultMissing) }
+        }
+        self.rows = rows
+        let missing = Set(defaultMissing.map { ArraySlice(ByteText.trimmed($0)) })
+        self.missing = missing
+        updated = spec.updated.map { CompiledUpdateDate(spec: $0, source: spec, missing: missing) }
+    }
+
+    /// Field positions for `names`, computed once per header object.
+    mutating func positions(for names: FieldNames) -> FieldPositions {
+        if let r = resolved, r.names === names { return r.positions }
+        let rowIndexes = rows.map { row in
+            row.fields.map { field -> Int? in
+                // An unpack row's item fields are answered by the item: positions -1, -2, …
+                if let k = row.unpack?.itemIndex(of: field) { return -(k + 1) }
+                return names.index(of: field)
+            }
+        }
+        let positions = FieldPositions(
+            key: names.index(of: spec.patientKey), rows: rowIndexes,
+            updated: spec.updated.flatMap { names.index(of: $0.field) },
+            links: spec.link.map { names.index(of: $0.field) })
+        resolved = (names, positions)
+        return positions
+    }
+
+    /// The trimmed value of link key field `index` of `record`, or nil when absent, empty or a
+    /// "not known" token.
+    func linkValue(_ record: SourceRecord, at index: Int?) -> String? {
+        guard let index, let raw = record.bytes(at: index) else { return nil }
+        let value = ByteText.trimmed(raw)
+        guard !value.isEmpty, !missing.contains(value) else { return nil }
+        return ByteText.string(value)
+    }
+}
