@@ -6,6 +6,11 @@ import PackageDescription
 // Model, Config, Mapping, Linkage, Cohort, Statistics and Report are pure: no files, no clock, no C,
 // no parser. C enters only through Extract (libcsv, libxml2), Codecs (zstd, snappy, zlib) and Export
 // (libreadstat), one wrapping Swift file per library. docs/ARCHITECTURE.md draws it.
+/// Release builds inline and specialise across the package's own modules (`package` access is not
+/// serialised by the default, conservative cross-module optimisation; full CMO restores the
+/// inlining the hot paths had when everything was one module or `public`).
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "regpool",
     platforms: [.macOS(.v13)],
@@ -35,45 +40,54 @@ let package = Package(
 
         // The data flow, upstream first: model → config → extract → mapping → linkage → cohort →
         // report → parquet → load → export → pipeline → CLI. Each target names only what it reads.
-        .target(name: "RegpoolModel", exclude: ["README.md"]),
-        .target(name: "RegpoolConfig", dependencies: ["RegpoolModel"], exclude: ["README.md"]),
+        .target(name: "RegpoolModel", exclude: ["README.md"], swiftSettings: crossModule),
+        .target(
+            name: "RegpoolConfig", dependencies: ["RegpoolModel"], exclude: ["README.md"], swiftSettings: crossModule),
         .target(
             name: "RegpoolConfigParser",
             dependencies: ["RegpoolModel", "RegpoolConfig", "RegpoolExtract", .product(name: "Yams", package: "Yams")],
-            exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
         .target(
             name: "RegpoolExtract",
             dependencies: ["RegpoolModel", "CCSV", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
-            exclude: ["README.md"]),
-        .target(name: "RegpoolMapping", dependencies: ["RegpoolModel", "RegpoolConfig"], exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
+        .target(
+            name: "RegpoolMapping", dependencies: ["RegpoolModel", "RegpoolConfig"], exclude: ["README.md"],
+            swiftSettings: crossModule),
         .target(
             name: "RegpoolLinkage",
             dependencies: [
                 "RegpoolModel", "RegpoolConfig", "RegpoolMapping", .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
         .target(
             name: "RegpoolCohort", dependencies: ["RegpoolModel", "RegpoolConfig", "RegpoolMapping", "RegpoolLinkage"],
-            exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
         .target(
             name: "RegpoolStatistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")],
-            exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
         .target(
             name: "RegpoolReport",
             dependencies: [
                 "RegpoolModel", "RegpoolStatistics", .product(name: "Mustache", package: "swift-mustache"),
             ],
-            exclude: ["README.md"]),
-        .target(name: "RegpoolCodecs", dependencies: ["CZstd", "CSnappy", "CZlib"], exclude: ["README.md"]),
-        .target(name: "RegpoolParquet", dependencies: ["RegpoolModel", "RegpoolCodecs"], exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
+        .target(
+            name: "RegpoolCodecs", dependencies: ["CZstd", "CSnappy", "CZlib"], exclude: ["README.md"],
+            swiftSettings: crossModule),
+        .target(
+            name: "RegpoolParquet", dependencies: ["RegpoolModel", "RegpoolCodecs"], exclude: ["README.md"],
+            swiftSettings: crossModule),
         .target(
             name: "RegpoolLoad",
             dependencies: [
                 "RegpoolModel", "RegpoolConfig", "RegpoolMapping", "RegpoolParquet",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["README.md"]),
-        .target(name: "RegpoolExport", dependencies: ["RegpoolModel", "CReadStat"], exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
+        .target(
+            name: "RegpoolExport", dependencies: ["RegpoolModel", "CReadStat"], exclude: ["README.md"],
+            swiftSettings: crossModule),
         .target(
             name: "RegpoolPipeline",
             dependencies: [
@@ -83,14 +97,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
         .executableTarget(
             name: "regpool",
             dependencies: [
                 "RegpoolPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["README.md"]),
+            exclude: ["README.md"], swiftSettings: crossModule),
         .executableTarget(
             name: "regpool-parquet-bench", dependencies: ["RegpoolParquet", "RegpoolCodecs", "RegpoolModel"]),
 

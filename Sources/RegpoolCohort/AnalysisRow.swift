@@ -20,28 +20,29 @@ enum AnalysisRow {
                 failure: failure)
         else { return nil }
         let aml = V.aml(amlDate: outcome.amlDate, lastContact: outcome.lastContact, failure: failure)
-        return Row<CDM.AnalysisCohort>([
-            C.pooledID: .string(pooledID),
-            C.ageAtLENStart: double(age),
-            C.age75Plus: bool(V.age75Plus(age: age)),
-            C.sex: string(f.sex),
-            C.region: string(f.region),
-            C.cohortSource: string(f.cohortSource),
-            C.karyotypeCategory: string(f.karyotype),
-            C.adverseKaryotype: bool(V.adverseKaryotype(f.karyotype)),
-            C.raebAtLENStart: bool(V.raebAtLenStart(whoClass: f.whoClass, blasts: f.blasts)),
-            C.therapyRelated: bool(f.therapyRelated),
-            C.lenResponded: bool(course.responded),
-            C.lenDose10mg: bool(V.lenDose10mg(course.dose)),
-            C.lenDurationMonths: double(V.lenDurationMonths(start: course.start, end: course.end, failure: failure)),
-            C.failureType: .string(failureType),
-            C.firstLineCategory: .string(V.firstLineCategory(lines: f.lines.map { ($0.number, $0.category) })),
-            C.alloSct: .bool(V.alloSCT(transplantDates: f.transplantDates, failure: failure)),
-            C.osMonths: .double(os),
-            C.osEvent: .bool(dead),
-            C.amlMonths: double(aml.months),
-            C.amlEvent: aml.months == nil ? .null : .bool(aml.event),
-        ]).values
+        var row = [Value](repeating: .null, count: C.schema.columns.count)
+        row[C.pooledID.index] = .string(pooledID)
+        row[C.ageAtLENStart.index] = double(age)
+        row[C.age75Plus.index] = bool(V.age75Plus(age: age))
+        row[C.sex.index] = string(f.sex)
+        row[C.region.index] = string(f.region)
+        row[C.cohortSource.index] = string(f.cohortSource)
+        row[C.karyotypeCategory.index] = string(f.karyotype)
+        row[C.adverseKaryotype.index] = bool(V.adverseKaryotype(f.karyotype))
+        row[C.raebAtLENStart.index] = bool(V.raebAtLenStart(whoClass: f.whoClass, blasts: f.blasts))
+        row[C.therapyRelated.index] = bool(f.therapyRelated)
+        row[C.lenResponded.index] = bool(course.responded)
+        row[C.lenDose10mg.index] = bool(V.lenDose10mg(course.dose))
+        row[C.lenDurationMonths.index] = double(
+            V.lenDurationMonths(start: course.start, end: course.end, failure: failure))
+        row[C.failureType.index] = .string(failureType)
+        row[C.firstLineCategory.index] = .string(V.firstLineCategory(lines: f.lines.map { ($0.number, $0.category) }))
+        row[C.alloSct.index] = .bool(V.alloSCT(transplantDates: f.transplantDates, failure: failure))
+        row[C.osMonths.index] = .double(os)
+        row[C.osEvent.index] = .bool(dead)
+        row[C.amlMonths.index] = double(aml.months)
+        row[C.amlEvent.index] = aml.months == nil ? .null : .bool(aml.event)
+        return row
     }
 
     private static func double(_ d: Double?) -> Value { d.map(Value.double) ?? .null }

@@ -51,16 +51,16 @@ struct TableRows {
 enum LineageRow {
     static func build(_ e: LineageEntry, centre: String, pooledID: String?) -> [Value] {
         typealias S = CDM.SourceRecords
-        return Row<S>([
-            S.pooledID: pooledID.map(Value.string) ?? .null,
-            S.centreID: .string(centre),
-            S.localPatientID: .string(e.localPatientID),
-            S.sourceFile: .string(e.file),
-            S.sourceLocator: .string(e.locator),
-            S.recordSHA256: .string(e.sha256),
-            S.status: .string(e.status.rawValue),
-            S.matchProbability: e.matchProbability.map(Value.double) ?? .null,
-            S.rejectReason: e.rejectReason.map(Value.string) ?? .null,
-        ]).values
+        var row = [Value](repeating: .null, count: S.schema.columns.count)
+        row[S.pooledID.index] = pooledID.map(Value.string) ?? .null
+        row[S.centreID.index] = .string(centre)
+        row[S.localPatientID.index] = .string(e.localPatientID)
+        row[S.sourceFile.index] = .string(e.file)
+        row[S.sourceLocator.index] = .string(e.locator)
+        row[S.recordSHA256.index] = .string(e.sha256)
+        row[S.status.index] = .string(e.status.rawValue)
+        row[S.matchProbability.index] = e.matchProbability.map(Value.double) ?? .null
+        row[S.rejectReason.index] = e.rejectReason.map(Value.string) ?? .null
+        return row
     }
 }

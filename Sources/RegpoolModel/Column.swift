@@ -12,6 +12,7 @@ package struct Column<Table: CDMTable>: Sendable, Hashable {
     package let index: Int
 
     /// The handle of `name`; a name `Table` lacks is a programming error and stops the program.
+    @usableFromInline
     init(_ name: String) {
         guard let index = Table.schema.index(of: name) else {
             preconditionFailure("CDM table \(Table.schema.name) has no column \(name)")
@@ -21,6 +22,7 @@ package struct Column<Table: CDMTable>: Sendable, Hashable {
     }
 
     /// The column's schema (type, required, meaning).
+    @inlinable
     package var schema: ColumnSchema { Table.schema.columns[index] }
 }
 
@@ -30,23 +32,27 @@ package struct Row<Table: CDMTable> {
     package var values: [Value]
 
     /// A row over `values`, which must be aligned to `Table`'s schema.
+    @inlinable
     package init(_ values: [Value]) {
         precondition(values.count == Table.schema.columns.count, "a \(Table.schema.name) row has the wrong width")
         self.values = values
     }
 
     /// A row with every column null.
+    @inlinable
     package init() {
         values = [Value](repeating: .null, count: Table.schema.columns.count)
     }
 
     /// A row with the given columns set and the others null.
+    @inlinable
     package init(_ pairs: KeyValuePairs<Column<Table>, Value>) {
         self.init()
         for (column, value) in pairs { values[column.index] = value }
     }
 
     /// The value of `column`.
+    @inlinable
     package subscript(_ column: Column<Table>) -> Value {
         get { values[column.index] }
         set { values[column.index] = newValue }

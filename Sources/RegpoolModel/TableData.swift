@@ -34,8 +34,13 @@ package struct TableData: Sendable {
 
     /// The values of `column` in every row; the table must be `column`'s table.
     package func column<T: CDMTable>(_ column: Column<T>) -> [Value] {
-        precondition(schema.name == T.schema.name, "column \(column.name) of \(T.schema.name) read from \(schema.name)")
-        return rows.map { $0[column.index] }
+        values(at: column.index, of: T.schema.name, column: column.name)
+    }
+
+    /// The values at `index` of every row (the loop of `column(_:)`, kept out of generic code).
+    private func values(at index: Int, of table: String, column: String) -> [Value] {
+        precondition(schema.name == table, "column \(column) of \(table) read from \(schema.name)")
+        return rows.map { $0[index] }
     }
 }
 
