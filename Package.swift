@@ -122,7 +122,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "RegpoolLinkageTests",
-            dependencies: ["RegpoolLinkage", "RegpoolConfigParser", "RegpoolMappingFixtures"]),
+            dependencies: [
+                "RegpoolLinkage", "RegpoolConfigParser", "RegpoolMappingFixtures",
+                "RegpoolCohort",  // SurvivorshipTests: the survivor's patients row as assembled
+            ]),
         .testTarget(
             name: "RegpoolCohortTests",
             dependencies: ["RegpoolCohort", "RegpoolLinkage", "RegpoolMappingFixtures"]),

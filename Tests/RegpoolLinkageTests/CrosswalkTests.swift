@@ -2,7 +2,6 @@ import RegpoolConfig
 import RegpoolConfigParser
 import XCTest
 
-@testable import RegpoolCohort
 @testable import RegpoolLinkage
 @testable import RegpoolMapping
 

@@ -1,4 +1,3 @@
-import RegpoolCohort
 import RegpoolConfig
 import RegpoolLinkage
 import RegpoolMapping

@@ -3,7 +3,6 @@ import RegpoolMappingFixtures
 import RegpoolModel
 import XCTest
 
-@testable import RegpoolCohort
 @testable import RegpoolLinkage
 @testable import RegpoolMapping
 

@@ -1,4 +1,3 @@
-import RegpoolCohort
 import RegpoolConfig
 import RegpoolConfigParser
 import RegpoolLinkage

@@ -1,7 +1,6 @@
 import RegpoolModel
 import XCTest
 
-@testable import RegpoolCohort
 @testable import RegpoolLinkage
 @testable import RegpoolMapping
 

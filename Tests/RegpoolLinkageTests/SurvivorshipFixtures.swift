@@ -2,7 +2,6 @@ import RegpoolConfig
 import RegpoolMappingFixtures
 import RegpoolModel
 
-@testable import RegpoolCohort
 @testable import RegpoolLinkage
 @testable import RegpoolMapping
 

@@ -2,7 +2,6 @@ import RegpoolConfig
 import RegpoolModel
 import XCTest
 
-@testable import RegpoolCohort
 @testable import RegpoolLinkage
 @testable import RegpoolMapping
 
