@@ -42,4 +42,20 @@ final class ClericalReviewTests: XCTestCase {
         XCTAssertTrue(html.contains("missing: no evidence"))
         XCTAssertTrue(html.contains("Match probability <b>0.5129</b>"))
     }
+
+    func testThePageShowsTheFirstThousandPairsAndPointsToTheCSVForTheRest() throws {
+        let pairs = Array(repeating: Self.pair, count: ClericalReview.pagePairLimit + 7)
+        let html = String(
+            decoding: try ClericalReview.html(pairs, buildID: "b-1", linkThreshold: 0.95, reviewThreshold: 0.5),
+            as: UTF8.self)
+        XCTAssertEqual(html.components(separatedBy: "<h2>").count - 1, ClericalReview.pagePairLimit)
+        XCTAssertTrue(html.contains("1007 pair(s) scored"))
+        XCTAssertTrue(html.contains("<p>7 more pair(s) are not shown here"), "names the pairs left to the CSV")
+        XCTAssertEqual(ClericalReview.csv(pairs, fields: ["sex"]).filter { $0 == 0x0A }.count, pairs.count + 1)
+        let few = String(
+            decoding: try ClericalReview.html([Self.pair], buildID: "b-1", linkThreshold: 0.95, reviewThreshold: 0.5),
+            as: UTF8.self)
+        XCTAssertFalse(few.contains("more pair(s)"))
+        XCTAssertTrue(few.hasSuffix("</table>\n</body>\n</html>\n"), "nothing between the last pair and </body>")
+    }
 }

@@ -1,25 +1,38 @@
 import Mustache
 
 extension ClericalReview {
+    /// The most pairs the page shows (the CSV lists all): a person reads the page, and a page of
+    /// 100,000 pairs is 100 MB that no browser opens and that took Mustache 20 s to render.
+    package static let pagePairLimit = 1000
+
     /// clerical-review.html: one table per pair with every comparison's values, level and weight
     /// (positive weights speak for a match, negative against); rendered from `ClericalReviewTemplate`.
     package static func html(
         _ pairs: [Pair], buildID: String, linkThreshold: Double,
         reviewThreshold: Double
     ) throws -> [UInt8] {
-        let template: MustacheTemplate
+        let page: MustacheTemplate
+        let pairTemplate: MustacheTemplate
         do {
-            template = try MustacheTemplate(string: ClericalReviewTemplate.page)
+            page = try MustacheTemplate(string: ClericalReviewTemplate.page)
+            pairTemplate = try MustacheTemplate(string: ClericalReviewTemplate.pair)
         } catch {
             throw ReportError("the clerical review template does not parse: \(error)")
         }
-        let page: [String: Any] = [
+        var sections = ""
+        for (index, pair) in pairs.prefix(pagePairLimit).enumerated() {
+            sections += pairTemplate.render(pairValues(pair, number: index + 1))
+        }
+        var values: [String: Any] = [
             "build_id": buildID, "pair_count": pairs.count,
             "review_threshold": FixedDecimal.text(reviewThreshold, places: 2),
-            "link_threshold": FixedDecimal.text(linkThreshold, places: 2),
-            "pairs": pairs.enumerated().map { pairValues($1, number: $0 + 1) },
+            "link_threshold": FixedDecimal.text(linkThreshold, places: 2), "sections": sections,
         ]
-        return Array(template.render(page).utf8)
+        if pairs.count > pagePairLimit {
+            values["more"] = pairs.count - pagePairLimit
+            values["shown"] = pagePairLimit
+        }
+        return Array(page.render(values).utf8)
     }
 
     /// The template values of one pair.

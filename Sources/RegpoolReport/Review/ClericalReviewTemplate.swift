@@ -1,4 +1,6 @@
-/// clerical-review.html: a self-contained page (inline CSS, no script), one table per pair.
+/// clerical-review.html: a self-contained page (inline CSS, no script), one table per pair. The
+/// page and each pair are separate templates, so a review of 100,000 pairs is rendered pair by
+/// pair instead of holding one template context for all of them.
 enum ClericalReviewTemplate {
     static let page = """
         <!DOCTYPE html>
@@ -11,7 +13,16 @@ enum ClericalReviewTemplate {
         <body>
         <h1>Clerical review</h1>
         <p>Build <code>{{build_id}}</code>. {{pair_count}} pair(s) scored between the review threshold ({{review_threshold}}) and the link threshold ({{link_threshold}}); they are separate patients in this build. To decide, copy the pair's first six columns of <code>clerical-review.csv</code> into the overrides file with <code>force_link</code> or <code>force_separate</code> and a reason; the next run applies and audits it (L4004).</p>
-        {{#pairs}}
+        {{{sections}}}{{#more}}
+        <p>{{more}} more pair(s) are not shown here: a page is read by a person, so it shows the first {{shown}} in the order of <code>clerical-review.csv</code>, which lists every pair.</p>
+        {{/more}}
+        </body>
+        </html>
+
+        """
+
+    /// One pair's heading and comparison table (escaped by Mustache); `page` inserts them in order.
+    static let pair = """
         <h2>{{number}}. {{centre_a}} {{local_id_a}} — {{centre_b}} {{local_id_b}}</h2>
         <p>Match probability <b>{{probability}}</b>, total weight {{total_weight}} (prior included).</p>
         <table>
@@ -20,9 +31,6 @@ enum ClericalReviewTemplate {
         <tr><td>{{field}}</td><td>{{value_a}}</td><td>{{value_b}}</td><td>{{level}}</td>{{#has_weight}}<td class="{{weight_class}}">{{weight}}</td>{{/has_weight}}{{^has_weight}}<td class="none">missing: no evidence</td>{{/has_weight}}</tr>
         {{/comparisons}}
         </table>
-        {{/pairs}}
-        </body>
-        </html>
 
         """
 }
