@@ -31,10 +31,12 @@ test: deps test-apt-deps lint
 	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_REQUIRE_INTEROP=1 $(SWIFT) test --disable-swift-testing
 
 ## lint: the toolchain's swift-format checks Sources, Tests and Package.swift against .swift-format
-## (layout and rules; any finding fails); `make format` rewrites the files to pass
+## (layout and rules; any finding fails); `make format` rewrites the files to pass. Then every
+## target's imports against Package.swift, and the pure modules' (docs/ARCHITECTURE.md)
 SWIFT_SOURCES := Sources Tests Package.swift
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+	python3 Tests/ops/check_imports.py
 
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
