@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RegpoolModel
 
@@ -46,7 +45,7 @@ package struct BuildFolder: Sendable {
         }
         try Self.writeSynced(path: path, bytes: bytes)
         return Manifest.Output(
-            path: name, sha256: Hex.lowercase(SHA256.hash(data: Array(bytes))), bytes: bytes.count, rows: rows)
+            path: name, sha256: SHA256Text.of(bytes), bytes: bytes.count, rows: rows)
     }
 
     /// Moves the staging folder to `<output>/<build-id>` and points `<output>/current` at it.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RegpoolLoad
 import RegpoolModel
@@ -32,7 +31,7 @@ package struct ReportRegenerator: Sendable {
         var matches: [String: Bool?] = [:]
         for file in files {
             matches[file.name] = manifest.sha256[file.name].map {
-                $0 == Hex.lowercase(SHA256.hash(data: Array(file.bytes)))
+                $0 == SHA256Text.of(file.bytes)
             }
         }
         let target = outputDirectory ?? buildPath

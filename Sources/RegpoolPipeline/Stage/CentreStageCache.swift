@@ -42,7 +42,7 @@ struct CentreStageCache {
         }
         for name in inbox.ignored { text += "ignored \(name)\n" }
         for s in inbox.missingSources { text += "missing \(s.name)\n" }
-        return Hex.lowercase(SHA256.hash(data: Array(text.utf8)))
+        return SHA256Text.of(Array(text.utf8))
     }
 
     /// The staged result of `inbox`, or nil (logged with the reason) when there is none to reuse.

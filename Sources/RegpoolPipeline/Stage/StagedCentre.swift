@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RegpoolCohort
 import RegpoolConfig
@@ -26,7 +25,7 @@ enum StagedCentre {
             do {
                 let bytes = try writer.encode(table)
                 try Data(bytes).write(to: URL(fileURLWithPath: "\(partial)/\(table.schema.name).parquet"))
-                files.append((table.schema.name, .string(Hex.lowercase(SHA256.hash(data: Array(bytes))))))
+                files.append((table.schema.name, .string(SHA256Text.of(bytes))))
                 CrashPoint.hit("stage.written")
             } catch {
                 failure = error
@@ -58,7 +57,7 @@ enum StagedCentre {
         for schema in CentreStaging.schemas {
             let file = "\(path)/\(schema.name).parquet"
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-            guard hashes[schema.name] == Hex.lowercase(SHA256.hash(data: Array(bytes))) else {
+            guard hashes[schema.name] == SHA256Text.of(bytes) else {
                 throw StagingError("\(file) differs from its stage.json")
             }
             tables.append(try ParquetFileReader(bytes: bytes, file: file).read(as: schema))

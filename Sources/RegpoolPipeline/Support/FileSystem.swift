@@ -16,7 +16,7 @@ enum FileSystem {
             throw PipelineError(kind, "\(what) \(path) \(reason).")
         }
         let bytes = [UInt8](data)
-        return (String(decoding: bytes, as: UTF8.self), Hex.lowercase(SHA256.hash(data: Array(bytes))))
+        return (String(decoding: bytes, as: UTF8.self), SHA256Text.of(bytes))
     }
 
     /// The regular, non-hidden files directly inside `inbox`, sorted by the bytes of their names.
