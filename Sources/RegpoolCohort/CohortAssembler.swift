@@ -5,27 +5,58 @@ import RegpoolModel
 
 /// Builds all nine CDM tables from the pooled patients.
 package enum CohortAssembler {
-    /// Every table of `CDM.tables`, in that order and sorted, plus the audit: every centre's
-    /// events, the pooling events (L4xxx) and the assembler's own (C5001).
+    /// Every table of `CDM.tables`, in that order and sorted (the tables at once on `workers`),
+    /// plus the audit: every centre's events, the pooling events (L4xxx) and the assembler's own (C5001).
     package static func assemble(
-        _ centres: [CentreResult], pooled: PooledPatients
+        _ centres: [CentreResult], pooled: PooledPatients, workers: Workers = .serial
     ) -> (tables: [TableData], audit: AuditLog) {
         var tables = TableRows()
         var audit = AuditLog()
         for centre in centres { audit.merge(centre.audit) }
         audit.merge(pooled.audit)
-        for p in pooled.patients {
+        // Patients in pooled_id order, so every table comes out grouped by pooled_id and sorting
+        // it only orders each patient's own rows (`TableData.sorted`).
+        let order = pooled.patients.indices.sorted {
+            pooled.patients[$0].pooledID.utf8.lexicographicallyPrecedes(pooled.patients[$1].pooledID.utf8)
+        }
+        var rank: [String: Int] = [:]
+        rank.reserveCapacity(order.count)
+        for (r, i) in order.enumerated() {
+            let p = pooled.patients[i]
+            rank[p.pooledID] = r
             PatientAssembly.add(p.patient, pooledID: p.pooledID, centre: p.centre, to: &tables, audit: &audit)
         }
+        tables.rows[CDM.sourceRecords.name] = lineageRows(centres, pooled: pooled, rank: rank)
+        let unsorted = CDM.tables.map { TableData(schema: $0, rows: tables.rows.removeValue(forKey: $0.name) ?? []) }
+        let sorted = workers.map(unsorted.count, costs: unsorted.map(\.rows.count)) { unsorted[$0].sorted() }
+        return (sorted, audit)
+    }
+
+    /// The source_records rows: records without a pooled id first, then by the rank of their
+    /// pooled id, each group in the centres' lineage order (a stable counting sort).
+    private static func lineageRows(
+        _ centres: [CentreResult], pooled: PooledPatients, rank: [String: Int]
+    ) -> [[Value]] {
+        var rows: [[Value]] = []
+        var ranks: [Int] = []
         for (centre, lineage) in zip(centres, pooled.lineage) {
             for entry in lineage {
                 let id =
                     entry.isAccepted
                     ? pooled.pooledIDs[PatientReference(centre: centre.centre.id, localID: entry.localPatientID)] : nil
-                tables.append(CDM.sourceRecords, LineageRow.build(entry, centre: centre.centre.id, pooledID: id))
+                rows.append(LineageRow.build(entry, centre: centre.centre.id, pooledID: id))
+                ranks.append(id.flatMap { rank[$0] }.map { $0 + 1 } ?? 0)
             }
         }
-        return (CDM.tables.map { TableData(schema: $0, rows: tables.rows[$0.name] ?? []).sorted() }, audit)
+        var starts = [Int](repeating: 0, count: rank.count + 2)
+        for r in ranks { starts[r + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var placed = [Int](repeating: 0, count: rows.count)
+        for (i, r) in ranks.enumerated() {
+            placed[starts[r]] = i
+            starts[r] += 1
+        }
+        return placed.map { rows[$0] }
     }
 
     /// The tables with every local patient its own pooled patient (no linkage, no crosswalk).

@@ -3,6 +3,17 @@
 package struct AuditLog: Sendable {
     private var single: [AuditEvent] = []
     private var summaries: [AuditSummaryKey: (event: AuditEvent, count: Int)] = [:]
+    /// Summaries a hot loop counts by an integer it already knows (a rule's map entry): no key is
+    /// made or hashed per value. Always newer than `summaries`: they are settled into it before
+    /// anything else is merged in.
+    private var slots: [SlotTally?] = []
+
+    /// One slot's summary line: its key, the first event and how many times it was counted.
+    private struct SlotTally: Sendable {
+        let key: AuditSummaryKey
+        let event: AuditEvent
+        var count: Int
+    }
 
     package init() {}
 
@@ -26,10 +37,34 @@ package struct AuditLog: Sendable {
         }
     }
 
+    /// Counts one occurrence in integer `slot` (unique per decision within one log's writer);
+    /// `make` gives the summary key and event of the first occurrence. Same lines as `count(_:_:)`.
+    package mutating func count(slot: Int, _ make: () -> (key: AuditSummaryKey, event: AuditEvent)) {
+        if slot < slots.count {
+            if slots[slot] != nil {
+                slots[slot]!.count += 1
+                return
+            }
+        } else {
+            slots.append(contentsOf: repeatElement(nil, count: slot + 1 - slots.count))
+        }
+        let (key, event) = make()
+        slots[slot] = SlotTally(key: key, event: event, count: 1)
+    }
+
     /// Appends every event of `other`.
     package mutating func merge(_ other: AuditLog) {
+        settleSlots()
         single.append(contentsOf: other.single)
-        for (k, v) in other.summaries {
+        Self.add(other.settledSummaries, to: &summaries)
+    }
+
+    /// Adds `entries` to `summaries`: counts add up, an existing first event stays.
+    private static func add(
+        _ entries: [AuditSummaryKey: (event: AuditEvent, count: Int)],
+        to summaries: inout [AuditSummaryKey: (event: AuditEvent, count: Int)]
+    ) {
+        for (k, v) in entries {
             if let index = summaries.index(forKey: k) {
                 summaries.values[index].count += v.count
             } else {
@@ -38,10 +73,31 @@ package struct AuditLog: Sendable {
         }
     }
 
+    /// The summaries with the slot tallies folded in.
+    private var settledSummaries: [AuditSummaryKey: (event: AuditEvent, count: Int)] {
+        guard !slots.isEmpty else { return summaries }
+        var out = summaries
+        for case let tally? in slots {
+            if let index = out.index(forKey: tally.key) {
+                out.values[index].count += tally.count
+            } else {
+                out[tally.key] = (tally.event, tally.count)
+            }
+        }
+        return out
+    }
+
+    /// Moves the slot tallies into `summaries` (before anything older-looking is merged in).
+    private mutating func settleSlots() {
+        guard !slots.isEmpty else { return }
+        summaries = settledSummaries
+        slots = []
+    }
+
     /// All events in deterministic order, summaries carrying their counts.
     package func events() -> [AuditEvent] {
         var all = single
-        for (_, v) in summaries {
+        for (_, v) in settledSummaries {
             var e = v.event
             e.count = v.count
             all.append(e)
@@ -54,17 +110,18 @@ package struct AuditLog: Sendable {
 
     /// The summaries, in no particular order (for staging).
     var summaryEntries: [(key: AuditSummaryKey, value: (event: AuditEvent, count: Int))] {
-        summaries.map { ($0.key, $0.value) }
+        settledSummaries.map { ($0.key, $0.value) }
     }
 
     /// Puts back a staged summary line.
     mutating func restore(_ summary: StagedSummary) {
+        settleSlots()
         summaries[summary.key] = (summary.event, summary.count)
     }
 
     /// Number of events with `code` (summaries count once each).
     package func lines(with code: AuditCode) -> Int {
-        single.filter { $0.code == code }.count + summaries.keys.filter { $0.code == code.code }.count
+        single.filter { $0.code == code }.count + settledSummaries.keys.filter { $0.code == code.code }.count
     }
 }
 

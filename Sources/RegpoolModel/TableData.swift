@@ -15,21 +15,57 @@ package struct TableData: Sendable {
     /// Only the key columns (`pooled_id` and the natural key) are encoded up front; the rest of
     /// two rows' keys is encoded only when their key columns do not decide (rare). A permutation
     /// of row indexes is sorted: no row is copied or reference-counted during the sort.
+    ///
+    /// Rows that already come in `pooled_id` order (the cohort assembler writes them so) are only
+    /// sorted within each patient's run: the same order, without sorting the whole table.
     package func sorted() -> TableData {
         let keyIndexes = ([schema.columns[0].name] + schema.naturalKey).compactMap { schema.index(of: $0) }
         let order = keyIndexes + schema.columns.indices.filter { !keyIndexes.contains($0) }
-        let prefix = SortKeyEncoding.keys(of: rows, columns: keyIndexes)
+        guard let runs = SortKeyEncoding.runs(of: rows, column: 0) else {
+            return TableData(
+                schema: schema, rows: permutation(Array(rows.indices), keys: keyIndexes, order: order).map { rows[$0] })
+        }
+        var permuted: [[Value]] = []
+        permuted.reserveCapacity(rows.count)
+        var scratch = SortKeyEncoding.Scratch()
+        for run in runs {
+            if run.count == 1 {
+                permuted.append(rows[run.lowerBound])
+            } else if run.count <= 16 {
+                // A patient's few rows: a stable insertion sort on the whole-row key (the key
+                // columns lead it, so it is the same order).
+                var run = Array(run)
+                for i in 1..<run.count {
+                    var j = i
+                    while j > 0, scratch.compare(rows[run[j]], rows[run[j - 1]], columns: order) < 0 {
+                        run.swapAt(j, j - 1)
+                        j -= 1
+                    }
+                }
+                for i in run { permuted.append(rows[i]) }
+            } else {
+                for i in permutation(Array(run), keys: keyIndexes, order: order) { permuted.append(rows[i]) }
+            }
+        }
+        return TableData(schema: schema, rows: permuted)
+    }
+
+    /// `indexes` (of rows) in the order of the rows' keys over `keys`, then over `order` where the
+    /// key columns do not decide, then by index.
+    private func permutation(_ indexes: [Int], keys: [Int], order: [Int]) -> [Int] {
+        let subset = indexes.count == rows.count ? rows : indexes.map { rows[$0] }
+        let prefix = SortKeyEncoding.keys(of: subset, columns: keys)
         var full = SortKeyEncoding.Scratch()
-        let permutation = prefix.bytes.withUnsafeBufferPointer { k in
+        let local = prefix.bytes.withUnsafeBufferPointer { k in
             prefix.starts.withUnsafeBufferPointer { s in
-                Array(rows.indices).sorted { a, b in
+                Array(subset.indices).sorted { a, b in
                     let p = SortKeyEncoding.compare(k, s[a]..<s[a + 1], s[b]..<s[b + 1])
-                    let c = p.decided ? p.order : full.compare(rows[a], rows[b], columns: order)
+                    let c = p.decided ? p.order : full.compare(subset[a], subset[b], columns: order)
                     return c != 0 ? c < 0 : a < b
                 }
             }
         }
-        return TableData(schema: schema, rows: permutation.map { rows[$0] })
+        return local.map { indexes[$0] }
     }
 
     /// The values of `column` in every row; the table must be `column`'s table.
@@ -58,6 +94,63 @@ enum SortKeyEncoding {
             starts.append(bytes.count)
         }
         return (bytes, starts)
+    }
+
+    /// The runs of rows with equal keys of `column` when the rows are in non-decreasing order of
+    /// it, else nil.
+    static func runs(of rows: [[Value]], column: Int) -> [Range<Int>]? {
+        guard !rows.isEmpty else { return [] }
+        if let runs = textRuns(of: rows, column: column) { return runs }
+        let keys = keys(of: rows, columns: [column])
+        var runs: [Range<Int>] = []
+        var start = 0
+        let ordered = keys.bytes.withUnsafeBufferPointer { k in
+            keys.starts.withUnsafeBufferPointer { s in
+                for i in 1..<rows.count {
+                    let c = compare(k, s[i - 1]..<s[i], s[i]..<s[i + 1]).order
+                    if c > 0 { return false }
+                    if c < 0 {
+                        runs.append(start..<i)
+                        start = i
+                    }
+                }
+                return true
+            }
+        }
+        guard ordered else { return nil }
+        runs.append(start..<rows.count)
+        return runs
+    }
+
+    /// `runs(of:column:)` for a column of text and nulls (pooled ids), compared without keys:
+    /// null first, then UTF-8 bytes (the keys' order). Nil when out of order or not all text.
+    private static func textRuns(of rows: [[Value]], column: Int) -> [Range<Int>]? {
+        var runs: [Range<Int>] = []
+        var start = 0
+        var previous: String?? = nil
+        for (i, row) in rows.enumerated() {
+            let current: String?
+            switch row[column] {
+            case .null: current = nil
+            case .string(let s): current = s
+            default: return nil
+            }
+            if let previous {
+                switch (previous, current) {
+                case (nil, nil): continue
+                case (nil, _?): break
+                case (_?, nil): return nil
+                case (let a?, let b?):
+                    if a.utf8.elementsEqual(b.utf8) { continue }
+                    guard a.utf8.lexicographicallyPrecedes(b.utf8) else { return nil }
+                }
+                runs.append(start..<i)
+                start = i
+            }
+            previous = .some(current)
+        }
+        runs.append(start..<rows.count)
+        return runs
     }
 
     /// Two buffers for comparing whole-row keys on demand.

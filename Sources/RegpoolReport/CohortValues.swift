@@ -57,12 +57,13 @@ struct CohortValues {
     init(cohort: TableData, patients: TableData) {
         self.cohort = cohort
         pooledIDs = cohort.column(CDM.AnalysisCohort.pooledID).map(\.text)
+        // Each analysed patient's patients row, found once (not once per variable).
         let patientRows = ColumnReader(table: patients).byPooledID()
-        let ids = cohort.column(CDM.AnalysisCohort.pooledID)
+        let rows = pooledIDs.map { patientRows[$0] }
         values = Self.variables.map { variable in
             switch variable {
             case .cohort(let c): return cohort.column(c)
-            case .patient(let c): return ids.map { patientRows[$0.text]?[c.index] ?? .null }
+            case .patient(let c): return rows.map { $0?[c.index] ?? .null }
             }
         }
     }

@@ -25,21 +25,20 @@ package struct PooledPatients: Sendable {
     /// Link, survivorship and id events (L4002–L4025).
     package let audit: AuditLog
 
-    /// Links, merges and names the centres' patients.
+    /// Links, merges and names the centres' patients (the keyed digests on `workers`).
     package static func pool(
         _ centres: [CentreResult], linkage settings: LinkageSettings?, overrides: [LinkOverride] = [],
-        previous: Crosswalk? = nil, pseudonymizer: Pseudonymizer
+        previous: Crosswalk? = nil, pseudonymizer: Pseudonymizer, workers: Workers = .serial
     ) throws -> PooledPatients {
-        let members = Self.members(centres)
         guard let settings else {
             return build(
-                centres, clusters: singletons(members), result: nil, survivorship: .defaults,
-                previous: previous, pseudonymizer: pseudonymizer)
+                centres, clusters: singletons(centres), result: nil, survivorship: .defaults,
+                previous: previous, pseudonymizer: pseudonymizer, workers: workers)
         }
-        let (clusters, result) = try link(centres, members: members, settings: settings, overrides: overrides)
+        let (clusters, result) = try link(centres, members: members(centres), settings: settings, overrides: overrides)
         return build(
             centres, clusters: clusters, result: result, survivorship: settings.survivorship,
-            previous: previous, pseudonymizer: pseudonymizer)
+            previous: previous, pseudonymizer: pseudonymizer, workers: workers)
     }
 
     /// Every local patient its own pooled patient (no `linkage:`).
@@ -48,7 +47,7 @@ package struct PooledPatients: Sendable {
         pseudonymizer: Pseudonymizer
     ) -> PooledPatients {
         build(
-            centres, clusters: singletons(members(centres)), result: nil, survivorship: .defaults,
+            centres, clusters: singletons(centres), result: nil, survivorship: .defaults,
             previous: previous, pseudonymizer: pseudonymizer)
     }
 
@@ -64,16 +63,21 @@ package struct PooledPatients: Sendable {
         return members
     }
 
-    /// One cluster per patient, in reference order.
-    private static func singletons(_ members: [PatientReference: ClusterMember]) -> [[ClusterMember]] {
-        members.keys.sorted().map { [members[$0]!] }
+    /// One cluster per patient, in reference order (references are unique: a centre merges its
+    /// records by local id).
+    private static func singletons(_ centres: [CentreResult]) -> [[ClusterMember]] {
+        var members: [ClusterMember] = []
+        for centre in centres {
+            for patient in centre.patients { members.append(ClusterMember(patient: patient, centre: centre.centre)) }
+        }
+        return members.sorted { $0.reference < $1.reference }.map { [$0] }
     }
 
     /// Survivorship, pooled ids and lineage over the clusters.
     private static func build(
         _ centres: [CentreResult], clusters: [[ClusterMember]], result: LinkageResult?,
         survivorship: SurvivorshipSettings, previous: Crosswalk?,
-        pseudonymizer: Pseudonymizer
+        pseudonymizer: Pseudonymizer, workers: Workers = .serial
     ) -> PooledPatients {
         var audit = AuditLog()
         if let result { audit.merge(result.audit) }
@@ -91,7 +95,7 @@ package struct PooledPatients: Sendable {
         }
         let ids = PooledIDAssigner.assign(
             clusters: ranked.map { $0.map(\.reference) }, pseudonymizer: pseudonymizer,
-            previous: previous)
+            previous: previous, workers: workers)
         audit.merge(ids.audit)
         var pooledIDs: [PatientReference: String] = [:]
         for (cluster, id) in zip(ranked, ids.ids) { for m in cluster { pooledIDs[m.reference] = id } }

@@ -17,16 +17,17 @@ package enum PooledIDAssigner {
     /// first) that no cluster keeps and the previous crosswalk does not hold, else a derived one
     /// (`pooledID(centre:localID:attempt:)` of the survivor). The ids are unique; the order of
     /// `clusters` changes nothing but the order of `ids`.
+    /// The members' keyed digests are computed on `workers`.
     package static func assign(
-        clusters: [[PatientReference]], pseudonymizer: Pseudonymizer, previous: Crosswalk?
+        clusters: [[PatientReference]], pseudonymizer: Pseudonymizer, previous: Crosswalk?,
+        workers: Workers = .serial
     )
         -> (ids: [String], crosswalk: Crosswalk, audit: AuditLog)
     {
         precondition(clusters.allSatisfy { !$0.isEmpty }, "PooledIDAssigner.assign: every cluster has a member")
         let least = clusters.map { $0.min()! }
         let order = clusters.indices.sorted { least[$0] < least[$1] }
-        let own = clusters.map { $0.map { pseudonymizer.pooledID(centre: $0.centre, localID: $0.localID) } }
-        let memberKeys = clusters.map { $0.map { pseudonymizer.memberKey(centre: $0.centre, localID: $0.localID) } }
+        let (own, memberKeys) = digests(clusters, pseudonymizer: pseudonymizer, workers: workers)
         var ids = [String?](repeating: nil, count: clusters.count)
         var audit = AuditLog()
         var taken = Set<String>()
@@ -45,6 +46,23 @@ package enum PooledIDAssigner {
         }
         let assigned = ids.map { $0! }
         return (assigned, crosswalk(memberKeys, assigned), audit)
+    }
+
+    /// Every member's own pooled id and member key, aligned with `clusters`.
+    private static func digests(
+        _ clusters: [[PatientReference]], pseudonymizer: Pseudonymizer, workers: Workers
+    ) -> (own: [[String]], memberKeys: [[String]]) {
+        let piece = 4096
+        let pieces = workers.map((clusters.count + piece - 1) / piece) { p in
+            clusters[p * piece..<min(clusters.count, (p + 1) * piece)].map { cluster in
+                (
+                    cluster.map { pseudonymizer.pooledID(centre: $0.centre, localID: $0.localID) },
+                    cluster.map { pseudonymizer.memberKey(centre: $0.centre, localID: $0.localID) }
+                )
+            }
+        }
+        let all = pieces.joined()
+        return (all.map(\.0), all.map(\.1))
     }
 
     /// Every member key with its cluster's id.

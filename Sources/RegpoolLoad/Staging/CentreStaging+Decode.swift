@@ -5,15 +5,18 @@ import RegpoolModel
 /// A centre's result put back together from its staged tables.
 extension CentreStaging {
     /// The result and extraction audit the tables (in `schemas` order) were made from.
+    /// The per-patient indexes of the row tables are built at once on `workers`.
     package static func result(
-        _ tables: [TableData], centre: CentreConfig
+        _ tables: [TableData], centre: CentreConfig, workers: Workers = .serial
     ) throws(StagingError)
         -> (result: CentreResult, extraction: AuditLog)
     {
         guard tables.count == schemas.count, zip(tables, schemas).allSatisfy({ $0.schema.name == $1.name }) else {
             throw StagingError("the staged tables are not those of staging format \(formatVersion)")
         }
-        let rows = rowTables.indices.map { rowsByPatient(tables[4 + $0]) }
+        let rows = workers.map(rowTables.count, costs: rowTables.indices.map { tables[4 + $0].rows.count }) {
+            rowsByPatient(tables[4 + $0])
+        }
         let notes = try notesByPatient(tables[1])
         var patients: [LocalPatient] = []
         for r in tables[0].rows {

@@ -22,10 +22,10 @@ struct RecordDraft: Sendable {
 
 extension CentreMapper {
     /// The record's trimmed patient key, or nil when absent, empty or a "not known" token.
-    func patientKey(_ record: SourceRecord, at index: Int?) -> String? {
+    static func patientKey(_ record: SourceRecord, at index: Int?, missing: [String]) -> String? {
         guard let index, let raw = record.bytes(at: index) else { return nil }
         let key = ByteText.trimmed(raw)
-        guard !key.isEmpty, !mapping.missing.contains(where: { ByteText.trimmed($0).elementsEqual(key) }) else {
+        guard !key.isEmpty, !missing.contains(where: { ByteText.trimmed($0).elementsEqual(key) }) else {
             return nil
         }
         return ByteText.string(key)

@@ -15,6 +15,8 @@ package struct CentreMapper: Sendable {
     var journal: FileJournal?
     /// How many files were begun.
     var fileCount = 0
+    /// The next audit slot no compiled rule has taken (`AuditLog.count(slot:_:)`).
+    var nextSlot = 0
 
     /// A mapper for `centre` using its `mapping`; merged patients are validated with `validation`.
     package init(centre: CentreConfig, mapping: MappingConfig, validation: ValidationSettings = .defaults) {
@@ -22,55 +24,82 @@ package struct CentreMapper: Sendable {
         self.mapping = mapping
         self.validation = validation
         for spec in mapping.sources where sources[spec.name] == nil {
-            sources[spec.name] = CompiledSource(spec: spec, defaultMissing: mapping.missing)
+            sources[spec.name] = CompiledSource(
+                spec: spec, centre: centre.id, defaultMissing: mapping.missing, slots: &nextSlot)
         }
     }
 
     /// Maps one record of `source`; records arrive in file-name order, then file order (which
     /// decides between records of one patient unless their sources name an `updated:` date).
     package mutating func map(_ record: SourceRecord, source: SourceSpec) {
-        var compiled = sources[source.name] ?? CompiledSource(spec: source, defaultMissing: mapping.missing)
-        let positions = compiled.positions(for: record.names)
+        let compiled = compiledSource(source, for: record.names)
+        let prepared = Self.prepare(record, source: compiled, missing: mapping.missing, audit: &audit)
+        absorb(prepared, record: record, source: compiled)
+    }
+
+    /// The compiled `source`, its field positions resolved for `names` (once per header object).
+    mutating func compiledSource(_ source: SourceSpec, for names: FieldNames) -> CompiledSource {
+        var compiled =
+            sources[source.name]
+            ?? CompiledSource(spec: source, centre: centre.id, defaultMissing: mapping.missing, slots: &nextSlot)
+        _ = compiled.positions(for: names)
         sources[source.name] = compiled
+        return compiled
+    }
+
+    /// What one record gives before it meets its patient: its key, its `updated:` date and its
+    /// rows, each with the index of the compiled row that built it. Pure: many at once are fine.
+    static func prepare(
+        _ record: SourceRecord, source compiled: CompiledSource, missing: [String], audit: inout AuditLog
+    ) -> PreparedRecord {
+        let positions = compiled.resolvedPositions(for: record.names)
+        let context = RecordContext(centre: compiled.centre, file: record.file, locator: record.locator)
+        guard let key = patientKey(record, at: positions.key, missing: missing) else {
+            return PreparedRecord(key: nil, updated: nil, rows: [])
+        }
+        let updated = compiled.updated?.date(
+            positions.updated.flatMap { record.bytes(at: $0) }, context: context, audit: &audit)
+        var rows: [(row: Int, produced: ProducedRow)] = []
+        for (n, (row, fieldIndexes)) in zip(compiled.rows, positions.rows).enumerated() {
+            guard row.unpack != nil else {
+                // The common case: one row per record, no buffer and no escaping closure.
+                if let r = row.build(
+                    raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes, context: context, audit: &audit)
+                {
+                    rows.append((n, r))
+                }
+                continue
+            }
+            let raw: (Int) -> ArraySlice<UInt8>? = { record.bytes(at: $0) }
+            row.forEachInstance(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit) { raw, audit in
+                if let r = row.build(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit) {
+                    rows.append((n, r))
+                }
+            }
+        }
+        return PreparedRecord(key: key, updated: updated, rows: rows)
+    }
+
+    /// Merges a prepared record into its patient (or rejects it without a key), in arrival order.
+    mutating func absorb(_ prepared: PreparedRecord, record: SourceRecord, source compiled: CompiledSource) {
         let context = RecordContext(centre: centre.id, file: record.file, locator: record.locator)
-        guard let key = patientKey(record, at: positions.key) else {
-            rejectWithoutKey(record, source: source, context: context)
+        guard let key = prepared.key else {
+            rejectWithoutKey(record, source: compiled.spec, context: context)
             return
         }
+        let positions = compiled.resolvedPositions(for: record.names)
         let index = drafts.count
-        let updated = compiled.updated?.date(
-            positions.updated.flatMap { record.bytes(at: $0) }, context: context,
-            audit: &audit)
-        let order = RecordOrder(updated: updated, arrival: index)
+        let order = RecordOrder(updated: prepared.updated, arrival: index)
         drafts.append(
             RecordDraft(
                 entry: LineageEntry(
                     localPatientID: key, file: record.file, locator: record.locator,
                     sha256: record.sha256, status: .survivor),
-                index: index, order: order, updatedField: source.updated?.field))
+                index: index, order: order, updatedField: compiled.spec.updated?.field))
         var patient = takePatient(key)
         patient.records.append(index)
         addLinkKeys(record, source: compiled, positions: positions, order: order, to: &patient)
-        for (row, fieldIndexes) in zip(compiled.rows, positions.rows) {
-            guard row.unpack != nil else {
-                // The common case: one row per record, no buffer and no escaping closure.
-                if let r = row.build(
-                    raw: { record.bytes(at: $0) }, fieldIndexes: fieldIndexes, context: context,
-                    audit: &audit)
-                {
-                    add(r, record: index, to: &patient, context: context)
-                }
-                continue
-            }
-            var produced: [ProducedRow] = []
-            let raw: (Int) -> ArraySlice<UInt8>? = { record.bytes(at: $0) }
-            row.forEachInstance(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit) { raw, audit in
-                if let r = row.build(raw: raw, fieldIndexes: fieldIndexes, context: context, audit: &audit) {
-                    produced.append(r)
-                }
-            }
-            for r in produced { add(r, record: index, to: &patient, context: context) }
-        }
+        for (_, r) in prepared.rows { add(r, record: index, to: &patient, context: context) }
         patients[key] = patient
     }
 

@@ -13,9 +13,14 @@ struct CompiledRow: Sendable {
     /// For `lab_results`: the position of `analyte`, whose value picks the plausible range of `value`.
     let analyteIndex: Int?
 
-    init(row: RowMapping, schema: TableSchema, defaultMissing: [String]) {
+    /// `slots`: the mapper's next free audit slot (see `CompiledRule`).
+    init(row: RowMapping, schema: TableSchema, defaultMissing: [String], slots: inout Int) {
         self.schema = schema
-        rules = row.columns.map { CompiledRule(rule: $0, schema: schema, defaultMissing: defaultMissing) }
+        var rules: [CompiledRule] = []
+        for column in row.columns {
+            rules.append(CompiledRule(rule: column, schema: schema, defaultMissing: defaultMissing, slots: &slots))
+        }
+        self.rules = rules
         location = row.location
         mapped = Set(row.columns.map(\.column))
         unpack = row.unpack.map(CompiledUnpack.init)
@@ -60,7 +65,7 @@ extension CompiledRow {
             values[rule.columnIndex] = result.value
             if let note = result.note { notes.append(note) }
             if rule.field != nil, !result.value.isNull { anyField = true }
-            if rule.rule.column == "value" {
+            if rule.fillsValue {
                 valueSource = result.sourceText
                 valueUnit = result.unitText
             }

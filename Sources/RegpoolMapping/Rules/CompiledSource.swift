@@ -4,6 +4,8 @@ import RegpoolModel
 /// A source of a mapping prepared for use, with its field positions resolved per header.
 struct CompiledSource: Sendable {
     let spec: SourceSpec
+    /// The centre whose records this source maps (for audit events).
+    let centre: String
     let rows: [CompiledRow]
     /// The source's `updated:` date reader, if it declares one.
     let updated: CompiledUpdateDate?
@@ -21,12 +23,16 @@ struct CompiledSource: Sendable {
         let links: [Int?]
     }
 
-    init(spec: SourceSpec, defaultMissing: [String]) {
+    /// `slots`: the next audit slot free in the log this source's records are mapped into.
+    init(spec: SourceSpec, centre: String, defaultMissing: [String], slots: inout Int) {
         self.spec = spec
+        self.centre = centre
         var rows: [CompiledRow] = []
         for table in spec.tables {
             guard let schema = CDM.table(table.table) else { continue }
-            rows += table.rows.map { CompiledRow(row: $0, schema: schema, defaultMissing: defaultMissing) }
+            for row in table.rows {
+                rows.append(CompiledRow(row: row, schema: schema, defaultMissing: defaultMissing, slots: &slots))
+            }
         }
         self.rows = rows
         let missing = Set(defaultMissing.map { ArraySlice(ByteText.trimmed($0)) })
@@ -37,6 +43,18 @@ struct CompiledSource: Sendable {
     /// Field positions for `names`, computed once per header object.
     mutating func positions(for names: FieldNames) -> FieldPositions {
         if let r = resolved, r.names === names { return r.positions }
+        let positions = computePositions(for: names)
+        resolved = (names, positions)
+        return positions
+    }
+
+    /// Field positions for `names`: the ones `positions(for:)` kept, else computed afresh.
+    func resolvedPositions(for names: FieldNames) -> FieldPositions {
+        if let r = resolved, r.names === names { return r.positions }
+        return computePositions(for: names)
+    }
+
+    private func computePositions(for names: FieldNames) -> FieldPositions {
         let rowIndexes = rows.map { row in
             row.fields.map { field -> Int? in
                 // An unpack row's item fields are answered by the item: positions -1, -2, …
@@ -48,7 +66,6 @@ struct CompiledSource: Sendable {
             key: names.index(of: spec.patientKey), rows: rowIndexes,
             updated: spec.updated.flatMap { names.index(of: $0.field) },
             links: spec.link.map { names.index(of: $0.field) })
-        resolved = (names, positions)
         return positions
     }
 

@@ -10,7 +10,8 @@ package struct MappingPreviewer: Sendable {
 
     /// A previewer for `source` of `mapping`; audit events name `centre`.
     package init(source: SourceSpec, mapping: MappingConfig, centre: String) {
-        compiled = CompiledSource(spec: source, defaultMissing: mapping.missing)
+        var slots = 0  // each preview has its own log
+        compiled = CompiledSource(spec: source, centre: centre, defaultMissing: mapping.missing, slots: &slots)
         missing = mapping.missing
         self.centre = centre
     }

@@ -31,7 +31,7 @@ extension CompiledRule {
         guard field != nil else { return RuleResult(value: constant, sourceBytes: nil) }
         guard let raw else { return RuleResult(value: .null, sourceBytes: nil) }
         let text = ByteText.trimmed(raw)
-        if missing.contains(text) { return RuleResult(value: .null, sourceBytes: nil) }
+        if isMissing(text) { return RuleResult(value: .null, sourceBytes: nil) }
         guard let mapped = applyMap(text, context: context, audit: &audit) else {
             return RuleResult(value: .null, sourceBytes: text)
         }
@@ -61,20 +61,35 @@ extension CompiledRule {
                         + "To fix: add \"\(source)\" to the map in \(rule.location.file):\(rule.location.line)"))
             return nil
         }
-        guard let targetText = hit else { return nil }
-        if !targetText.utf8.elementsEqual(text) {
-            let key = AuditSummaryKey(
-                .valueMapped, centre: context.centre, field: field, target: target,
-                sourceBytes: text, rule: reference)
-            audit.count(key) {
-                let source = ByteText.string(text)
-                var e = event(
-                    .valueMapped, source, context, message: "\(target): \"\(source)\" mapped to \"\(targetText)\"")
-                e.targetValue = targetText
-                return e
+        guard let targetText = hit.text else { return nil }
+        if !targetText.utf8.elementsEqual(text) { tallyMapped(text, to: targetText, hit: hit, context, &audit) }
+        return hit.bytes
+    }
+
+    /// Counts one T3005 line "label mapped to target": by slot when labels are not folded, else by key.
+    private func tallyMapped(
+        _ text: ArraySlice<UInt8>, to targetText: String, hit: MapTarget, _ context: RecordContext,
+        _ audit: inout AuditLog
+    ) {
+        if let slotBase {
+            audit.count(slot: slotBase + hit.entry) {
+                (mappedKey(text, context), mappedEvent(text, to: targetText, context))
             }
+        } else {
+            audit.count(mappedKey(text, context)) { mappedEvent(text, to: targetText, context) }
         }
-        return ArraySlice(targetText.utf8)
+    }
+
+    private func mappedKey(_ text: ArraySlice<UInt8>, _ context: RecordContext) -> AuditSummaryKey {
+        AuditSummaryKey(
+            .valueMapped, centre: context.centre, field: field, target: target, sourceBytes: text, rule: reference)
+    }
+
+    private func mappedEvent(_ text: ArraySlice<UInt8>, to targetText: String, _ context: RecordContext) -> AuditEvent {
+        let source = ByteText.string(text)
+        var e = event(.valueMapped, source, context, message: "\(target): \"\(source)\" mapped to \"\(targetText)\"")
+        e.targetValue = targetText
+        return e
     }
 
     /// Step 3: the typed parse, with T3001/T3002 on refusal; an imputed partial date comes with

@@ -14,6 +14,11 @@ struct CentreExtraction {
     /// The pipeline's validation actions.
     var validation: ValidationSettings = .defaults
     let logger: Logger
+    /// Where the records' rows are built (see `CentreMapper.map(_:source:workers:)`).
+    var workers: Workers = .threads
+
+    /// Records read before they are mapped together.
+    static let batchSize = 4096
 
     struct Outcome: Sendable {
         let result: CentreResult
@@ -52,16 +57,23 @@ struct CentreExtraction {
         var fileRead = 0
         for source in file.sources {
             var count = 0
+            var batch: [MapperInput] = []
+            batch.reserveCapacity(Self.batchSize)
             let replaced = try reader(for: file, source: source).read { event in
                 switch event {
                 case .record(let record):
-                    mapper.map(record, source: source)
+                    batch.append(.record(record))
                     count += 1
                 case .rejected(let record):
-                    mapper.reject(record, source: source)
+                    batch.append(.rejected(record))
                     fileAudit.record(rejectionEvent(record, source: source))
                 }
+                if batch.count == Self.batchSize {
+                    mapper.map(batch, source: source, workers: workers)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
+            mapper.map(batch, source: source, workers: workers)
             fileRead += count
             if let replaced { fileAudit.record(replacementEvent(replaced, file: file, source: source)) }
             fileAudit.record(

@@ -62,7 +62,7 @@ package struct PipelineRunner {
         progress?("link", inboxes.count, inboxes.count + 3)
         let pooled = try Self.pool(centres.results, pipeline: pipeline, inputs: linkInputs, key: key, logger: logger)
         progress?("assemble", inboxes.count + 1, inboxes.count + 3)
-        var (tables, audit) = CohortAssembler.assemble(centres.results, pooled: pooled)
+        var (tables, audit) = CohortAssembler.assemble(centres.results, pooled: pooled, workers: .threads)
         audit.merge(centres.audit)
         // Every rejected record, by the extractor or the transform, is a `rejected` lineage entry.
         let rejected = pooled.lineage.reduce(0) { $0 + $1.filter { !$0.isAccepted }.count }
@@ -72,15 +72,17 @@ package struct PipelineRunner {
             cdmVersion: CDM.version, keyFingerprint: fingerprint, inputs: inputs, configs: configs, outputs: [],
             rejectedFiles: centres.filesRejected, rejectedRecords: rejected)
         manifest.complete(pooled: pooled, ignored: ignored, parquet: pipeline.config.parquet)
-        let extras =
-            try LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
-            + (try CohortReportFiles.files(tables: tables, buildID: buildID)) + DataDictionaryFiles.files()
-            + (try ExportFiles.files(pipeline.config.exports, tables: tables))
         progress?("write", inboxes.count + 2, inboxes.count + 3)
-        let path = try BuildWriter(
-            outputDirectory: pipeline.config.outputDirectory, buildID: buildID, parquet: pipeline.config.parquet
-        )
-        .write(tables: tables, extras: extras, audit: audit, manifest: manifest)
+        let writer = BuildWriter(
+            outputDirectory: pipeline.config.outputDirectory, buildID: buildID, parquet: pipeline.config.parquet)
+        // The report, exports and review files are made while the tables are encoded.
+        let path = try writer.write(
+            tables: tables,
+            extras: {
+                try LinkageReport.files(pooled, settings: pipeline.config.linkage, buildID: buildID)
+                    + (try CohortReportFiles.files(tables: tables, buildID: buildID)) + DataDictionaryFiles.files()
+                    + (try ExportFiles.files(pipeline.config.exports, tables: tables))
+            }, audit: audit, manifest: manifest, workers: .threads)
         let removed = prune(pipeline.config)
         return RunSummary(
             buildID: buildID, buildPath: path, tables: tables, recordsRead: centres.recordsRead,
@@ -99,7 +101,7 @@ package struct PipelineRunner {
         do {
             pooled = try PooledPatients.pool(
                 results, linkage: pipeline.config.linkage, overrides: inputs.overrides,
-                previous: inputs.previous, pseudonymizer: Pseudonymizer(key: key))
+                previous: inputs.previous, pseudonymizer: Pseudonymizer(key: key), workers: .threads)
         } catch {
             throw PipelineError(
                 .config, "Linkage cannot run with this pipeline's settings: \(error). Nothing was built.")

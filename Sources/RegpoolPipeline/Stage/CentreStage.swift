@@ -18,38 +18,38 @@ struct CentreStage {
     var reused: [String] = []
 
     /// Extracts and maps every inbox with its centre's mapping — or, with a `cache`, reuses the
-    /// staged result of a centre whose inbox, mapping and settings are unchanged.
+    /// staged result of a centre whose inbox, mapping and settings are unchanged. Centres are
+    /// read at once on the machine's cores (the largest inbox first); results, audit and log lines
+    /// come in the pipeline's order.
     static func run(
         _ pipeline: LoadedPipeline, inboxes: [CentreInbox], logger: Logger,
         progress: RunProgress? = nil, cache: CentreStageCache? = nil
     ) -> CentreStage {
+        let sizes = inboxes.map { $0.files.reduce(0) { $0 + $1.bytes } }
+        let outcomes = Workers.threads.map(inboxes.count, costs: sizes) { index in
+            let inbox = inboxes[index]
+            progress?("extract \(inbox.centre.id)", index, inboxes.count + 3)
+            if let staged = cache?.load(inbox) { return (outcome: staged, reused: true) }
+            let outcome = CentreExtraction(
+                inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!,
+                validation: pipeline.config.validation, logger: logger
+            ).run()
+            cache?.save(outcome, inbox: inbox)
+            return (outcome: outcome, reused: false)
+        }
         var audit = AuditLog()
-        var results: [CentreResult] = []
-        var reused: [String] = []
         var read = 0
         var rejectedFiles = 0
-        for (index, inbox) in inboxes.enumerated() {
-            progress?("extract \(inbox.centre.id)", index, inboxes.count + 3)
-            let outcome: CentreExtraction.Outcome
-            if let staged = cache?.load(inbox) {
-                outcome = staged
-                reused.append(inbox.centre.id)
-            } else {
-                outcome = CentreExtraction(
-                    inbox: inbox, mapping: pipeline.mappings[inbox.centre.id]!,
-                    validation: pipeline.config.validation, logger: logger
-                ).run()
-                cache?.save(outcome, inbox: inbox)
-            }
-            results.append(outcome.result)
+        for (inbox, (outcome, _)) in zip(inboxes, outcomes) {
             audit.merge(outcome.audit)
             read += outcome.recordsRead
             rejectedFiles += outcome.filesRejected
             logger.info(
                 "centre mapped", metadata: ["centre": "\(inbox.centre.id)", "records": "\(outcome.recordsRead)"])
         }
-        var stage = CentreStage(results: results, audit: audit, recordsRead: read, filesRejected: rejectedFiles)
-        stage.reused = reused
+        var stage = CentreStage(
+            results: outcomes.map(\.outcome.result), audit: audit, recordsRead: read, filesRejected: rejectedFiles)
+        stage.reused = zip(inboxes, outcomes).filter { $0.1.reused }.map(\.0.centre.id)
         return stage
     }
 }

@@ -45,6 +45,11 @@ enum StagedCentre {
         try fm.moveItem(atPath: partial, toPath: final)
     }
 
+    /// The size of `file` in bytes (0 when it cannot be read: reading it then says why).
+    private static func fileSize(_ file: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+    }
+
     static func read(_ path: String, key: String, centre: CentreConfig) throws -> CentreExtraction.Outcome {
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(path)/\(CentreStageCache.manifestName)"))
         guard let m = try JSONSerialization.jsonObject(with: data) as? [String: Any], m["key"] as? String == key,
@@ -53,16 +58,18 @@ enum StagedCentre {
         else {
             throw StagingError("\(path)/\(CentreStageCache.manifestName) is not a staged result of this key and format")
         }
-        var tables: [TableData] = []
-        for schema in CentreStaging.schemas {
-            let file = "\(path)/\(schema.name).parquet"
+        // The tables are checked and decoded at once (the largest first).
+        let schemas = CentreStaging.schemas
+        let sizes = schemas.map { fileSize("\(path)/\($0.name).parquet") }
+        let tables = try Workers.threads.map(schemas.count, costs: sizes) { i -> TableData in
+            let file = "\(path)/\(schemas[i].name).parquet"
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-            guard hashes[schema.name] == SHA256Text.of(bytes) else {
+            guard hashes[schemas[i].name] == SHA256Text.of(bytes) else {
                 throw StagingError("\(file) differs from its stage.json")
             }
-            tables.append(try ParquetFileReader(bytes: bytes, file: file).read(as: schema))
+            return try ParquetFileReader(bytes: bytes, file: file).read(as: schemas[i])
         }
-        let (result, audit) = try CentreStaging.result(tables, centre: centre)
+        let (result, audit) = try CentreStaging.result(tables, centre: centre, workers: .threads)
         return CentreExtraction.Outcome(result: result, audit: audit, recordsRead: read, filesRejected: rejected)
     }
 }
