@@ -9,7 +9,8 @@ SHELL := /bin/bash
 SWIFT ?= swift
 VENV ?= .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := libxml2-dev libcsv-dev libzstd-dev libsnappy-dev zlib1g-dev libreadstat-dev pkg-config strace time
+APT_PACKAGES := libxml2-dev libcsv-dev libzstd-dev libsnappy-dev zlib1g-dev libreadstat-dev libmimalloc-dev pkg-config strace \
+	time
 TEST_APT_PACKAGES := chromium default-jre-headless
 PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0 lifelines==0.30.3 websocket-client==1.9.0 \
 	fastparquet==2026.9.0 pyspark==4.3.0 pyreadstat==1.3.7 jsonschema==4.26.0

@@ -104,7 +104,10 @@ let package = Package(
                 "RegpoolPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["README.md"], swiftSettings: crossModule),
+            exclude: ["README.md"], swiftSettings: crossModule,
+            // Debian's mimalloc replaces glibc's malloc for the whole process: the run allocates and
+            // frees millions of small objects, where glibc's consolidation cost ~15 % (docs/ARCHITECTURE.md).
+            linkerSettings: [.linkedLibrary("mimalloc")]),
         .executableTarget(
             name: "regpool-parquet-bench", dependencies: ["RegpoolParquet", "RegpoolCodecs", "RegpoolModel"]),
 

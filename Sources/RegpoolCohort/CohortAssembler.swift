@@ -17,14 +17,25 @@ package enum CohortAssembler {
         // Patients in pooled_id order, so every table comes out grouped by pooled_id and sorting
         // it only orders each patient's own rows (`TableData.sorted`).
         let order = pooled.patients.indices.sorted {
-            pooled.patients[$0].pooledID.utf8.lexicographicallyPrecedes(pooled.patients[$1].pooledID.utf8)
+            Value.compareUTF8(pooled.patients[$0].pooledID, pooled.patients[$1].pooledID) < 0
         }
         var rank: [String: Int] = [:]
         rank.reserveCapacity(order.count)
-        for (r, i) in order.enumerated() {
-            let p = pooled.patients[i]
-            rank[p.pooledID] = r
-            PatientAssembly.add(p.patient, pooledID: p.pooledID, centre: p.centre, to: &tables, audit: &audit)
+        for (r, i) in order.enumerated() { rank[pooled.patients[i].pooledID] = r }
+        // Pieces of patients on `workers`, joined in order (PatientAssembly records single events only).
+        let size = 4096
+        let pieces = workers.map((order.count + size - 1) / size) { piece -> (TableRows, AuditLog) in
+            var rows = TableRows()
+            var events = AuditLog()
+            for i in order[piece * size..<min(order.count, (piece + 1) * size)] {
+                let p = pooled.patients[i]
+                PatientAssembly.add(p.patient, pooledID: p.pooledID, centre: p.centre, to: &rows, audit: &events)
+            }
+            return (rows, events)
+        }
+        for (rows, events) in pieces {
+            for (name, list) in rows.rows { tables.rows[name, default: []].append(contentsOf: list) }
+            audit.merge(events)
         }
         tables.rows[CDM.sourceRecords.name] = lineageRows(centres, pooled: pooled, rank: rank)
         let unsorted = CDM.tables.map { TableData(schema: $0, rows: tables.rows.removeValue(forKey: $0.name) ?? []) }

@@ -228,8 +228,8 @@ package struct PatientReference: Sendable, Hashable, Comparable {
 
     /// By centre, then local id, on UTF-8 bytes.
     package static func < (a: PatientReference, b: PatientReference) -> Bool {
-        if a.centre != b.centre { return a.centre.utf8.lexicographicallyPrecedes(b.centre.utf8) }
-        return a.localID.utf8.lexicographicallyPrecedes(b.localID.utf8)
+        let centre = Value.compareUTF8(a.centre, b.centre)
+        return centre != 0 ? centre < 0 : Value.compareUTF8(a.localID, b.localID) < 0
     }
 
     /// `centre:local_id`.

@@ -82,7 +82,7 @@ package struct TableData: Sendable {
 
 /// Byte keys whose unsigned lexicographic order is the CDM's row order for values of one type:
 /// null first; strings by UTF-8 bytes; numbers and dates numerically.
-enum SortKeyEncoding {
+package enum SortKeyEncoding {
     /// The keys of `columns` of every row, back to back; row i's key is `bytes[starts[i]..<starts[i + 1]]`.
     static func keys(of rows: [[Value]], columns: [Int]) -> (bytes: [UInt8], starts: [Int]) {
         var bytes: [UInt8] = []
@@ -98,7 +98,7 @@ enum SortKeyEncoding {
 
     /// The runs of rows with equal keys of `column` when the rows are in non-decreasing order of
     /// it, else nil.
-    static func runs(of rows: [[Value]], column: Int) -> [Range<Int>]? {
+    package static func runs(of rows: [[Value]], column: Int) -> [Range<Int>]? {
         guard !rows.isEmpty else { return [] }
         if let runs = textRuns(of: rows, column: column) { return runs }
         let keys = keys(of: rows, columns: [column])
@@ -127,27 +127,22 @@ enum SortKeyEncoding {
     private static func textRuns(of rows: [[Value]], column: Int) -> [Range<Int>]? {
         var runs: [Range<Int>] = []
         var start = 0
-        var previous: String?? = nil
-        for (i, row) in rows.enumerated() {
-            let current: String?
-            switch row[column] {
-            case .null: current = nil
-            case .string(let s): current = s
+        var previous: Value = .null
+        for i in rows.indices {
+            let current = rows[i][column]
+            switch current {
+            case .null, .string: break
             default: return nil
             }
-            if let previous {
-                switch (previous, current) {
-                case (nil, nil): continue
-                case (nil, _?): break
-                case (_?, nil): return nil
-                case (let a?, let b?):
-                    if a.utf8.elementsEqual(b.utf8) { continue }
-                    guard a.utf8.lexicographicallyPrecedes(b.utf8) else { return nil }
+            if i > 0 {
+                let c = Value.compare(previous, current)  // null first, then UTF-8 bytes
+                if c > 0 { return nil }
+                if c < 0 {
+                    runs.append(start..<i)
+                    start = i
                 }
-                runs.append(start..<i)
-                start = i
             }
-            previous = .some(current)
+            previous = current
         }
         runs.append(start..<rows.count)
         return runs

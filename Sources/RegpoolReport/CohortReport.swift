@@ -1,12 +1,17 @@
 import Mustache
+import RegpoolModel
 
 /// The cohort report of a build: report.json (the figures) and report.html (the page).
 package enum CohortReport {
     /// report.json and report.html bytes; throws ReportError naming a missing table or a template problem.
-    package static func render(_ input: ReportInput) throws -> (json: [UInt8], html: [UInt8]) {
-        let figures = try ReportFigures(input)
-        let json = figures.json.prettyText() + "\n"
-        return (Array(json.utf8), Array(try html(figures).utf8))
+    package static func render(
+        _ input: ReportInput, workers: Workers = .serial
+    ) throws -> (json: [UInt8], html: [UInt8]) {
+        let figures = try ReportFigures(input, workers: workers)
+        let pages = try workers.map(2) { i in
+            i == 0 ? Array((figures.json.prettyText() + "\n").utf8) : Array(try html(figures).utf8)
+        }
+        return (pages[0], pages[1])
     }
 
     static func html(_ figures: ReportFigures) throws -> String {

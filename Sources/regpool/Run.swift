@@ -66,6 +66,7 @@ struct Run: ParsableCommand {
         let choice: CrosswalkChoice = noCrosswalk ? .none : crosswalk.map { .file($0) } ?? .configured
         var runner = PipelineRunner(pipelinePath: pipeline, outputOverride: output, crosswalk: choice, logger: logger)
         runner.full = full
+        runner.disposal = .atExit  // the process ends right after the run (exitNow)
         let drawing = TerminalProgress.isTerminal
         if drawing { runner.progress = { TerminalProgress.draw($0, $1, $2) } }
         do {

@@ -86,6 +86,12 @@ package struct PooledPatients: Sendable {
         ranked.reserveCapacity(clusters.count)
         merged.reserveCapacity(clusters.count)
         for cluster in clusters {
+            if cluster.count == 1 {
+                // Survivorship keeps a lone member as it is, without events.
+                ranked.append(cluster)
+                merged.append((cluster[0].patient, cluster[0].centre))
+                continue
+            }
             let order = Survivorship.ranking(cluster, settings: survivorship)
             let ordered = order.map { cluster[$0] }
             let m = Survivorship.merge(ordered, settings: survivorship)

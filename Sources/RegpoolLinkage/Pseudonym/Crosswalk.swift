@@ -29,7 +29,7 @@ package struct Crosswalk: Sendable, Equatable {
     /// A crosswalk of `pooledIDs` by member key.
     package init(_ pooledIDs: [String: String]) {
         entries = pooledIDs.map { Entry(memberKey: $0.key, pooledID: $0.value) }
-            .sorted { $0.memberKey.utf8.lexicographicallyPrecedes($1.memberKey.utf8) }
+            .sorted { Value.compareUTF8($0.memberKey, $1.memberKey) < 0 }
         byKey = pooledIDs
     }
 

@@ -114,54 +114,80 @@ package struct CentreMapper: Sendable {
     }
 
     /// Settles every record's status and returns the centre's patients, lineage and audit (a file
-    /// still open is committed).
-    package func finish() -> CentreResult {
+    /// still open is committed). Patients are settled in pieces on `workers`, each piece into its
+    /// own audit merged in key order, so the result is that of settling them one by one.
+    package func finish(workers: Workers = .serial) -> CentreResult {
         var mapper = self
         mapper.commitFile()
-        return mapper.settled()
+        return mapper.settled(workers: workers)
+    }
+
+    /// What settling one piece of patients gave: the patients kept, each record's new status
+    /// (merged or not; or the reason it is rejected), and the events.
+    private struct SettledPiece {
+        var patients: [LocalPatient] = []
+        var merged: [(index: Int, merged: Bool)] = []
+        var rejected: [(index: Int, reason: String)] = []
+        var audit = AuditLog()
     }
 
     /// The result once no file is open.
-    private func settled() -> CentreResult {
-        var drafts = self.drafts
-        var audit = self.audit
-        let keys = patients.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var out: [LocalPatient] = []
-        out.reserveCapacity(keys.count)
+    private func settled(workers: Workers) -> CentreResult {
+        let keys = patients.keys.sorted { Value.compareUTF8($0, $1) < 0 }
         let needsParent = mapping.sources.contains { $0.tables.contains { $0.table == CDM.patients.name } }
         let derivations = PatientDerivations(centre: centre.id, specs: mapping.derive)
         let validator = PatientValidator(centre: centre.id, settings: validation)
-        for key in keys {
-            guard let patient = patients[key] else { continue }
-            if needsParent, patient.patientFeeders.isEmpty {
-                rejectOrphans(patient, drafts: &drafts, audit: &audit)
-                continue
+        let size = 2048
+        let pieces = workers.map((keys.count + size - 1) / size) { p -> SettledPiece in
+            var piece = SettledPiece()
+            for key in keys[p * size..<min(keys.count, (p + 1) * size)] {
+                guard let patient = patients[key] else { continue }
+                if needsParent, patient.patientFeeders.isEmpty {
+                    piece.rejected += orphans(patient, audit: &piece.audit)
+                    continue
+                }
+                piece.merged += LineageSettlement.statuses(
+                    patient, drafts: self.drafts, centre: centre.id, audit: &piece.audit)
+                var local = patient.localPatient
+                derivations.run(on: &local, audit: &piece.audit)
+                validator.validate(&local, audit: &piece.audit)
+                local.countNotes(centre: centre.id, audit: &piece.audit)
+                local.releaseProvenance()
+                piece.patients.append(local)
             }
-            LineageSettlement.settle(patient, drafts: &drafts, centre: centre.id, audit: &audit)
-            var local = patient.localPatient
-            derivations.run(on: &local, audit: &audit)
-            validator.validate(&local, audit: &audit)
-            local.countNotes(centre: centre.id, audit: &audit)
-            local.releaseProvenance()
-            out.append(local)
+            return piece
+        }
+        var drafts = self.drafts
+        var audit = self.audit
+        var out: [LocalPatient] = []
+        out.reserveCapacity(keys.count)
+        for piece in pieces {
+            for (index, merged) in piece.merged { LineageSettlement.setStatus(&drafts[index], merged: merged) }
+            for (index, reason) in piece.rejected {
+                let e = drafts[index].entry
+                drafts[index].entry = LineageEntry(
+                    localPatientID: e.localPatientID, file: e.file, locator: e.locator,
+                    sha256: e.sha256, status: .rejected, rejectReason: reason)
+            }
+            audit.merge(piece.audit)
+            out += piece.patients
         }
         return CentreResult(centre: centre, patients: out, lineage: drafts.map(\.entry), audit: audit)
     }
 
-    /// Rejects every record of a patient that no `patients` record names: child rows need their parent.
-    private func rejectOrphans(_ patient: PatientAccumulator, drafts: inout [RecordDraft], audit: inout AuditLog) {
+    /// Rejects every record of a patient that no `patients` record names: child rows need their
+    /// parent. Returns each record's lineage index with the reason.
+    private func orphans(_ patient: PatientAccumulator, audit: inout AuditLog) -> [(index: Int, reason: String)] {
         let reason =
             "no patient record with key \"\(patient.localID)\" in the centre's exports; a child record needs its patient"
         for index in patient.records {
             let e = drafts[index].entry
-            drafts[index].entry = LineageEntry(
-                localPatientID: e.localPatientID, file: e.file, locator: e.locator,
-                sha256: e.sha256, status: .rejected, rejectReason: reason)
             audit.record(
                 AuditEvent(
                     .recordOrphaned, centre: centre.id, file: e.file, locator: e.locator, sourceValue: patient.localID,
                     message: "\(e.file) \(e.locator): \(reason); nothing from this record is in the build. "
                         + "To fix: send the patient's record, or correct the key."))
         }
+        return patient.records.map { ($0, reason) }
     }
 }

@@ -12,15 +12,27 @@ enum LineageSettlement {
         _ patient: PatientAccumulator, drafts: inout [RecordDraft], centre: String,
         audit: inout AuditLog
     ) {
+        for (index, merged) in statuses(patient, drafts: drafts, centre: centre, audit: &audit) {
+            setStatus(&drafts[index], merged: merged)
+        }
+    }
+
+    /// What `settle` decides, without changing `drafts`: each record of the patient (by lineage
+    /// index) and whether it is `merged`; L4001 goes to `audit`. Patients apart may be settled at once.
+    static func statuses(
+        _ patient: PatientAccumulator, drafts: [RecordDraft], centre: String,
+        audit: inout AuditLog
+    ) -> [(index: Int, merged: Bool)] {
+        var out: [(index: Int, merged: Bool)] = []
         let feeders = patient.patientFeeders.sorted { drafts[$0].order < drafts[$1].order }
         for (n, index) in feeders.enumerated() {
-            setStatus(&drafts[index], merged: n < feeders.count - 1)
+            out.append((index, n < feeders.count - 1))
         }
         for index in patient.records where !drafts[index].fedPatients {
             let d = drafts[index]
-            setStatus(&drafts[index], merged: d.rowsGiven > 0 && d.rowsSuperseded == d.rowsGiven)
+            out.append((index, d.rowsGiven > 0 && d.rowsSuperseded == d.rowsGiven))
         }
-        guard feeders.count > 1, let last = feeders.last else { return }
+        guard feeders.count > 1, let last = feeders.last else { return out }
         let winner = drafts[last]
         let runnerUp = drafts[feeders[feeders.count - 2]]
         let rule = RecencyRule.deciding(winner: winner.order, field: winner.updatedField, loser: runnerUp.order)
@@ -33,9 +45,10 @@ enum LineageSettlement {
                 message: "\(feeders.count) records with local key \(patient.localID) were merged into one patient; "
                     + "the survivor is \(survivor.file) \(survivor.locator) ("
                     + (date.map { "updated \($0); " } ?? "") + "\(rule))"))
+        return out
     }
 
-    private static func setStatus(_ draft: inout RecordDraft, merged: Bool) {
+    static func setStatus(_ draft: inout RecordDraft, merged: Bool) {
         draft.entry.status = merged ? .merged : .survivor
         draft.entry.matchProbability = merged ? 1.0 : nil
     }

@@ -47,7 +47,10 @@ struct CentreExtraction {
                 logger.warning("file rejected", metadata: ["centre": "\(inbox.centre.id)", "file": "\(file.name)"])
             }
         }
-        return Outcome(result: mapper.finish(), audit: audit, recordsRead: read, filesRejected: rejectedFiles)
+        let result = mapper.finish(workers: workers)
+        // Its per-patient accumulators are freed on another thread (the run goes on and reuses the memory).
+        Disposal.background.release(mapper)
+        return Outcome(result: result, audit: audit, recordsRead: read, filesRejected: rejectedFiles)
     }
 
     /// Streams one file through each of its sources into `mapper`; returns the records read and

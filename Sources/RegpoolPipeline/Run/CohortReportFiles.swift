@@ -11,7 +11,7 @@ enum CohortReportFiles {
         let rendered: (json: [UInt8], html: [UInt8])
         do {
             rendered = try CohortReport.render(
-                ReportInput(buildID: buildID, regpoolVersion: RegpoolVersion.number, tables: tables))
+                ReportInput(buildID: buildID, regpoolVersion: RegpoolVersion.number, tables: tables), workers: .threads)
         } catch {
             throw PipelineError(.output, "The cohort report could not be made: \(error). Nothing was published.")
         }

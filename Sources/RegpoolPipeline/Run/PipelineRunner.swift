@@ -27,6 +27,8 @@ package struct PipelineRunner {
     package var progress: RunProgress?
     /// `--full`: read every centre's exports again instead of reusing staged results.
     package var full = false
+    /// What becomes of the in-memory results the run no longer needs (`.atExit` for the CLI).
+    package var disposal: Disposal = .background
 
     package init(
         pipelinePath: String, outputOverride: String? = nil, crosswalk: CrosswalkChoice = .configured,
@@ -84,6 +86,7 @@ package struct PipelineRunner {
                     + (try ExportFiles.files(pipeline.config.exports, tables: tables))
             }, audit: audit, manifest: manifest, workers: .threads)
         let removed = prune(pipeline.config)
+        disposal.release((centres.results, pooled))
         return RunSummary(
             buildID: buildID, buildPath: path, tables: tables, recordsRead: centres.recordsRead,
             recordsRejected: rejected, filesRejected: centres.filesRejected, removedBuilds: removed,
