@@ -17,7 +17,7 @@ PY_PACKAGES := pyarrow==26.0.1 duckdb==2.0.0 polars==2.1.0 lifelines==0.30.3 web
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PIPELINE ?= pipelines/sample-nightly.yaml
 
-.PHONY: run test lint format deps apt-deps test-apt-deps install-apt py-deps build release bench bench-writer bench-linkage bench-scale golden \
+.PHONY: run test lint format deps apt-deps test-apt-deps install-apt py-deps build release bench bench-core bench-writer bench-linkage bench-scale golden \
 	report-screenshot crash-test clean
 
 ## run: build regpool (release) and run the sample nightly pipeline into builds/
@@ -46,13 +46,15 @@ format:
 golden: deps
 	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_RECORD_GOLDEN=1 $(SWIFT) test --filter RegpoolPipelineTests.GoldenTests
 
-## bench: time regpool against DuckDB and pyarrow on a generated 200k-patient export, extraction
+## bench: regpool full/incremental against the SQL peer (DuckDB doing the mapping, tables checked
+## equal) and the bare conversion at CORE_SIZES patients, the eight-centre consortium, extraction
 ## memory, and linkage at LINKAGE_SIZES local patients against DuckDB (see benchmarks/README.md)
 LINKAGE_SIZES ?= 100000,1000000
 LINKAGE_PROFILE ?= sample
+CORE_SIZES ?= 200000,1000000
 bench: deps release
 	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --python $(abspath $(PY)) \
-		--linkage-sizes $(LINKAGE_SIZES) --linkage-profile $(LINKAGE_PROFILE)
+		--patients $(CORE_SIZES) --linkage-sizes $(LINKAGE_SIZES) --linkage-profile $(LINKAGE_PROFILE)
 	$(SWIFT) build -c release --product regpool-parquet-bench
 	$(PY) benchmarks/bench_writer.py --bench .build/release/regpool-parquet-bench --rows $(WRITER_ROWS)
 
@@ -61,6 +63,11 @@ WRITER_ROWS ?= 1000000
 bench-writer: deps
 	$(SWIFT) build -c release --product regpool-parquet-bench
 	$(PY) benchmarks/bench_writer.py --bench .build/release/regpool-parquet-bench --rows $(WRITER_ROWS)
+
+## bench-core: only regpool against the SQL peer (200k and 1M) and the eight-centre consortium
+bench-core: deps release
+	$(PY) benchmarks/run_bench.py --regpool .build/release/regpool --python $(abspath $(PY)) --core \
+		--patients $(CORE_SIZES)
 
 ## bench-linkage: only the linkage part of `make bench`
 bench-linkage: deps release

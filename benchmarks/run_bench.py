@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""regpool's benchmark: time `regpool run` on a generated export and, in the same run, DuckDB and
-pyarrow converting the same CSV files to Parquet. Prints times, ratios and regpool's peak RSS.
-Then extraction memory at 1x, 10x, 100x input, and linkage at 100k and 1M local patients against
-DuckDB doing the same blocking and comparisons (bench_linkage.py).
+"""regpool's benchmark. For each size (200k and 1M patients by default): `regpool run --full` and
+the incremental run (nothing changed) on a generated fr-lyon export, against the SQL peer
+(sql_peer.py: DuckDB doing the fr-lyon mapping, 1 and 2 threads; its tables must equal regpool's,
+checked per table and column before any ratio is printed) and the bare CSV->Parquet conversion
+(DuckDB, pyarrow). Then the eight-centre consortium (bench_consortium.py: full, nothing changed,
+one centre of eight changed), extraction memory at 1x, 10x, 100x input, and linkage at 100k and
+1M local patients against DuckDB doing the same blocking and comparisons (bench_linkage.py).
+Times are wall seconds under GNU time, best of --repeat; peak RSS the highest.
 
-Usage: run_bench.py --regpool PATH [--patients N] [--repeat R] [--linkage | --no-linkage]
-       [--linkage-sizes 100000,1000000] [--linkage-profile sample|stress]
+Usage: run_bench.py --regpool PATH [--patients 200000,1000000] [--consortium-patients N]
+       [--repeat R] [--linkage | --no-linkage] [--linkage-sizes 100000,1000000]
+       [--linkage-profile sample|stress]
        (run by `make bench`; `make bench-linkage` = --linkage)
 """
 import argparse
@@ -142,11 +147,64 @@ def extraction_memory(regpool, base, xml_base=None):
         print(f"  {kind}: peak RSS at 100x / at 10x = {r100 / r10:.2f} (flat = bounded memory)")
 
 
+def core(regpool, python, patients, repeat):
+    """regpool's full and incremental runs against the SQL peer (1 and 2 threads) and the bare
+    conversion, on one generated fr-lyon export; the peer's tables must equal regpool's first."""
+    import sql_peer
+    inbox = generate(patients)
+    size = sum(os.path.getsize(p) for p in csv_files(inbox))
+    out = os.path.join(HERE, "out")
+    shutil.rmtree(out, ignore_errors=True)
+    pipeline = write_pipeline(inbox, out)
+    regpool = os.path.abspath(regpool)
+
+    # --full: every run reads the exports (a run after an unchanged night would reuse the staged
+    # centre result instead; that incremental run is timed on its own below).
+    runs = [time_child([regpool, "run", pipeline, "--full"]) for _ in range(repeat)]
+    full, full_rss = min(r[0] for r in runs), max(r[1] for r in runs)
+    incr_runs = [time_child([regpool, "run", pipeline]) for _ in range(repeat)]
+    incremental, incr_rss = min(r[0] for r in incr_runs), max(r[1] for r in incr_runs)
+    build = os.path.join(out, "builds", "current")
+
+    peer = {}
+    for threads in (1, 2):
+        peer_out = os.path.join(out, f"peer-{threads}")
+        results = []
+        for _ in range(repeat):
+            shutil.rmtree(peer_out, ignore_errors=True)
+            os.makedirs(peer_out)
+            results.append(sql_peer.run_peer(inbox, peer_out, threads=threads, python=python))
+        mismatches = sql_peer.compare(build, peer_out)
+        if mismatches:
+            sys.exit("the SQL peer's tables differ from regpool's; no ratio is printed:\n  "
+                     + "\n  ".join(mismatches))
+        peer[threads] = (min(r[0] for r in results), max(r[1] for r in results))
+    checked = len(sql_peer.TABLES)
+    duck2 = min(duckdb_convert(inbox, out, 2) for _ in range(repeat))
+    arrow = min(pyarrow_convert(inbox, out) for _ in range(repeat))
+
+    print(f"\n== {patients} patients: {len(csv_files(inbox))} CSV files, {size / 2**20:.1f} MiB "
+          f"(best of {repeat}; peak RSS the highest) ==")
+    print(f"SQL peer checked: {checked} tables, every column's rows, distinct count, nulls, min and max equal regpool's")
+    print(f"{'':44}{'wall s':>9}{'peak RSS MiB':>14}{'ratio':>9}")
+    print(f"{'regpool run --full':44}{full:9.2f}{full_rss:14.0f}")
+    print(f"{'regpool run, nothing changed':44}{incremental:9.2f}{incr_rss:14.0f}{incremental / full:8.2f}x of full")
+    for threads in (1, 2):
+        t, rss = peer[threads]
+        print(f"{f'SQL peer (DuckDB, {threads} thread(s))':44}{t:9.2f}{rss:14.0f}{full / t:8.2f}x regpool/peer")
+    print(f"{'bare CSV->Parquet, DuckDB 2 threads':44}{duck2:9.2f}{'':14}{full / duck2:8.2f}x regpool/bare")
+    print(f"{'bare CSV->Parquet, pyarrow':44}{arrow:9.2f}{'':14}{full / arrow:8.2f}x regpool/bare")
+    print(f"regpool throughput: {size / 2**20 / full:.1f} MiB/s")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--regpool", required=True)
     ap.add_argument("--python", default=sys.executable)
-    ap.add_argument("--patients", type=int, default=200_000)
+    ap.add_argument("--patients", default="200000,1000000",
+                    help="patients of each full/incremental run against the SQL peer, comma-separated")
+    ap.add_argument("--consortium-patients", type=int, default=200_000,
+                    help="patients of the eight-centre consortium (one centre of eight changed)")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--extraction-base", type=int, default=2000,
                     help="patients at 1x for the extraction-memory series (10x and 100x follow)")
@@ -155,6 +213,8 @@ def main():
     ap.add_argument("--extraction-only", action="store_true",
                     help="only the extraction-memory series (e.g. with a large --extraction-base)")
     ap.add_argument("--linkage", action="store_true", help="only the linkage section")
+    ap.add_argument("--core", action="store_true",
+                    help="only regpool against the SQL peer and the eight-centre consortium")
     ap.add_argument("--no-linkage", action="store_true", help="leave the linkage section out")
     ap.add_argument("--linkage-sizes", default="100000,1000000",
                     help="local patients of each linkage run, comma-separated (default 100000,1000000)")
@@ -168,29 +228,13 @@ def main():
     if args.linkage:
         return bench_linkage.run(args.regpool, sizes, args.linkage_profile)
 
-    inbox = generate(args.patients)
-    size = sum(os.path.getsize(p) for p in csv_files(inbox))
-    out = os.path.join(HERE, "out")
-    shutil.rmtree(out, ignore_errors=True)
-    pipeline = write_pipeline(inbox, out)
-
-    # --full: every run reads the exports (a run after an unchanged night would reuse the staged
-    # centre result instead; that incremental run is timed on its own below).
-    runs = [time_child([os.path.abspath(args.regpool), "run", pipeline, "--full"]) for _ in range(args.repeat)]
-    reg_time = min(r[0] for r in runs)
-    reg_rss = max(r[1] for r in runs)
-    incremental = min(time_child([os.path.abspath(args.regpool), "run", pipeline])[0] for _ in range(args.repeat))
-    duck1 = min(duckdb_convert(inbox, out, 1) for _ in range(args.repeat))
-    duck2 = min(duckdb_convert(inbox, out, 2) for _ in range(args.repeat))
-    arrow = min(pyarrow_convert(inbox, out) for _ in range(args.repeat))
-
-    print(f"input: {args.patients} patients, {len(csv_files(inbox))} CSV files, {size / 2**20:.1f} MiB")
-    print(f"regpool run (extract+map+link+write, 1 thread): {reg_time:8.2f} s   peak RSS {reg_rss:.0f} MiB")
-    print(f"DuckDB CSV->Parquet, 1 thread:                  {duck1:8.2f} s   ratio regpool/DuckDB(1) = {reg_time / duck1:.2f}")
-    print(f"DuckDB CSV->Parquet, 2 threads:                 {duck2:8.2f} s   ratio regpool/DuckDB(2) = {reg_time / duck2:.2f}")
-    print(f"pyarrow CSV->Parquet:                           {arrow:8.2f} s   ratio regpool/pyarrow   = {reg_time / arrow:.2f}")
-    print(f"regpool throughput: {size / 2**20 / reg_time:.1f} MiB/s")
-    print(f"regpool run, nothing changed (staged centre reused): {incremental:8.2f} s   ratio incremental/full = {incremental / reg_time:.2f}")
+    for patients in [int(n) for n in args.patients.split(",") if n]:
+        core(args.regpool, args.python, patients, args.repeat)
+    import bench_consortium
+    print()
+    bench_consortium.run(args.regpool, args.consortium_patients, args.repeat)
+    if args.core:
+        return
     extraction_memory(args.regpool, args.extraction_base, args.xml_extraction_base)
     if not args.no_linkage:
         bench_linkage.run(args.regpool, sizes, args.linkage_profile)

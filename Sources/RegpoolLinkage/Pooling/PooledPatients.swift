@@ -70,7 +70,8 @@ package struct PooledPatients: Sendable {
         for centre in centres {
             for patient in centre.patients { members.append(ClusterMember(patient: patient, centre: centre.centre)) }
         }
-        return members.sorted { $0.reference < $1.reference }.map { [$0] }
+        // Sorted by index: a member carries its whole patient, too big to move around in a sort.
+        return members.indices.sorted { members[$0].reference < members[$1].reference }.map { [members[$0]] }
     }
 
     /// Survivorship, pooled ids and lineage over the clusters.

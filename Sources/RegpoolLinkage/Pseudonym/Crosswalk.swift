@@ -24,17 +24,35 @@ package struct Crosswalk: Sendable, Equatable {
 
     /// The rows, sorted by member key on bytes; member keys are unique.
     package let entries: [Entry]
-    private let byKey: [String: String]
 
     /// A crosswalk of `pooledIDs` by member key.
     package init(_ pooledIDs: [String: String]) {
-        entries = pooledIDs.map { Entry(memberKey: $0.key, pooledID: $0.value) }
-            .sorted { Value.compareUTF8($0.memberKey, $1.memberKey) < 0 }
-        byKey = pooledIDs
+        self.init(entries: pooledIDs.map { Entry(memberKey: $0.key, pooledID: $0.value) })
     }
 
-    /// The pooled id the member had, or nil when the member is not in the crosswalk.
-    package func pooledID(memberKey: String) -> String? { byKey[memberKey] }
+    /// A crosswalk of `entries` (any order); member keys must be unique.
+    package init(entries: [Entry]) {
+        let sorted = entries.sorted { Value.compareUTF8($0.memberKey, $1.memberKey) < 0 }
+        for (a, b) in zip(sorted, sorted.dropFirst()) {
+            precondition(
+                Value.compareUTF8(a.memberKey, b.memberKey) != 0, "Crosswalk: member key \(a.memberKey) is in two rows")
+        }
+        self.entries = sorted
+    }
+
+    /// The pooled id the member had, or nil when the member is not in the crosswalk (a binary
+    /// search of the sorted rows).
+    package func pooledID(memberKey: String) -> String? {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let mid = (low + high) / 2
+            let c = Value.compareUTF8(entries[mid].memberKey, memberKey)
+            if c == 0 { return entries[mid].pooledID }
+            if c < 0 { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
 
     /// The CSV text: the header and one `member_key,pooled_id` line per entry, each ending in LF.
     package var csvText: String {

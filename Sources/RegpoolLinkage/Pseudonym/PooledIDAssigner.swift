@@ -65,17 +65,14 @@ package enum PooledIDAssigner {
         return (all.map(\.0), all.map(\.1))
     }
 
-    /// Every member key with its cluster's id.
+    /// Every member key with its cluster's id (a local patient in two clusters stops the run).
     private static func crosswalk(_ memberKeys: [[String]], _ ids: [String]) -> Crosswalk {
-        var pooledIDs: [String: String] = [:]
+        var entries: [Crosswalk.Entry] = []
+        entries.reserveCapacity(memberKeys.reduce(0) { $0 + $1.count })
         for (keys, id) in zip(memberKeys, ids) {
-            for key in keys {
-                precondition(
-                    pooledIDs.updateValue(id, forKey: key) == nil,
-                    "PooledIDAssigner.assign: a local patient is in two clusters")
-            }
+            for key in keys { entries.append(Crosswalk.Entry(memberKey: key, pooledID: id)) }
         }
-        return Crosswalk(pooledIDs)
+        return Crosswalk(entries: entries)
     }
 
     /// The first `pooledID(centre:localID:attempt:)` of `survivor` (attempt 1, 2, …) not in `taken`.
