@@ -153,20 +153,45 @@ package enum SortKeyEncoding {
         var a: [UInt8] = []
         var b: [UInt8] = []
 
-        /// Three-way comparison of the keys of `columns` of two rows.
+        /// Three-way comparison of the keys of `columns` of two rows: column by column (each
+        /// column's key is prefix-free, so this is the order of the concatenated keys), values of
+        /// one type compared directly, anything else through its key bytes.
         mutating func compare(_ x: [Value], _ y: [Value], columns: [Int]) -> Int {
-            a.removeAll(keepingCapacity: true)
-            b.removeAll(keepingCapacity: true)
             for i in columns {
-                SortKeyEncoding.append(x[i], to: &a)
-                SortKeyEncoding.append(y[i], to: &b)
+                let c = SortKeyEncoding.compare(x[i], y[i], scratch: &self)
+                if c != 0 { return c }
             }
-            return a.withUnsafeBufferPointer { pa in
-                b.withUnsafeBufferPointer { pb in
-                    SortKeyEncoding.compare(pa, 0..<pa.count, pb, 0..<pb.count).order
-                }
+            return 0
+        }
+    }
+
+    /// The order of two values' keys (see `append`), without making the keys when both are of one type.
+    static func compare(_ x: Value, _ y: Value, scratch: inout Scratch) -> Int {
+        switch (x, y) {
+        case (.null, .null): return 0
+        case (.null, _): return -1
+        case (_, .null): return 1
+        case (.string(let p), .string(let q)): return Value.compareUTF8(p, q)
+        case (.int32(let p), .int32(let q)), (.date(let p), .date(let q)): return p == q ? 0 : (p < q ? -1 : 1)
+        case (.bool(let p), .bool(let q)): return p == q ? 0 : (p ? 1 : -1)
+        case (.double(let p), .double(let q)):
+            let (kp, kq) = (doubleKey(p), doubleKey(q))
+            return kp == kq ? 0 : (kp < kq ? -1 : 1)
+        default:
+            scratch.a.removeAll(keepingCapacity: true)
+            scratch.b.removeAll(keepingCapacity: true)
+            append(x, to: &scratch.a)
+            append(y, to: &scratch.b)
+            return scratch.a.withUnsafeBufferPointer { pa in
+                scratch.b.withUnsafeBufferPointer { pb in compare(pa, 0..<pa.count, pb, 0..<pb.count).order }
             }
         }
+    }
+
+    /// A double's key as one unsigned integer: negative numbers reversed, so unsigned order is numeric.
+    static func doubleKey(_ d: Double) -> UInt64 {
+        let bits = d.bitPattern
+        return bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
     }
 
     static func append(_ value: Value, to key: inout [UInt8]) {
@@ -188,8 +213,7 @@ package enum SortKeyEncoding {
             appendBigEndian(UInt64(UInt32(bitPattern: i) ^ 0x8000_0000), bytes: 4, to: &key)
         case .double(let d):
             key.append(1)
-            let bits = d.bitPattern
-            appendBigEndian(bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63), bytes: 8, to: &key)
+            appendBigEndian(doubleKey(d), bytes: 8, to: &key)
         case .bool(let b):
             key.append(1)
             key.append(b ? 1 : 0)
