@@ -97,52 +97,19 @@ package enum SortKeyEncoding {
     }
 
     /// The runs of rows with equal keys of `column` when the rows are in non-decreasing order of
-    /// it, else nil.
+    /// it, else nil (adjacent values compared in the keys' order, see `compare(_:_:scratch:)`).
     package static func runs(of rows: [[Value]], column: Int) -> [Range<Int>]? {
         guard !rows.isEmpty else { return [] }
-        if let runs = textRuns(of: rows, column: column) { return runs }
-        let keys = keys(of: rows, columns: [column])
+        var scratch = Scratch()
         var runs: [Range<Int>] = []
         var start = 0
-        let ordered = keys.bytes.withUnsafeBufferPointer { k in
-            keys.starts.withUnsafeBufferPointer { s in
-                for i in 1..<rows.count {
-                    let c = compare(k, s[i - 1]..<s[i], s[i]..<s[i + 1]).order
-                    if c > 0 { return false }
-                    if c < 0 {
-                        runs.append(start..<i)
-                        start = i
-                    }
-                }
-                return true
+        for i in 1..<rows.count {
+            let c = compare(rows[i - 1][column], rows[i][column], scratch: &scratch)
+            if c > 0 { return nil }
+            if c < 0 {
+                runs.append(start..<i)
+                start = i
             }
-        }
-        guard ordered else { return nil }
-        runs.append(start..<rows.count)
-        return runs
-    }
-
-    /// `runs(of:column:)` for a column of text and nulls (pooled ids), compared without keys:
-    /// null first, then UTF-8 bytes (the keys' order). Nil when out of order or not all text.
-    private static func textRuns(of rows: [[Value]], column: Int) -> [Range<Int>]? {
-        var runs: [Range<Int>] = []
-        var start = 0
-        var previous: Value = .null
-        for i in rows.indices {
-            let current = rows[i][column]
-            switch current {
-            case .null, .string: break
-            default: return nil
-            }
-            if i > 0 {
-                let c = Value.compare(previous, current)  // null first, then UTF-8 bytes
-                if c > 0 { return nil }
-                if c < 0 {
-                    runs.append(start..<i)
-                    start = i
-                }
-            }
-            previous = current
         }
         runs.append(start..<rows.count)
         return runs

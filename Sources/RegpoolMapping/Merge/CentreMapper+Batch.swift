@@ -35,14 +35,13 @@ extension CentreMapper {
             for case .rejected(let r) in batch { reject(r, source: source) }
             return
         }
-        let missing = mapping.missing
         let pieces = (batch.count + Self.pieceSize - 1) / Self.pieceSize
         let prepared = workers.map(pieces) { piece -> (records: [PreparedRecord?], audit: AuditLog) in
             var audit = AuditLog()
             let range = piece * Self.pieceSize..<min(batch.count, (piece + 1) * Self.pieceSize)
             let records = batch[range].map { input -> PreparedRecord? in
                 guard case .record(let record) = input else { return nil }
-                return Self.prepare(record, source: compiled, missing: missing, audit: &audit)
+                return Self.prepare(record, source: compiled, audit: &audit)
             }
             return (records, audit)
         }

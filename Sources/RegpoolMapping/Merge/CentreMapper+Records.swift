@@ -21,16 +21,6 @@ struct RecordDraft: Sendable {
 }
 
 extension CentreMapper {
-    /// The record's trimmed patient key, or nil when absent, empty or a "not known" token.
-    static func patientKey(_ record: SourceRecord, at index: Int?, missing: [String]) -> String? {
-        guard let index, let raw = record.bytes(at: index) else { return nil }
-        let key = ByteText.trimmed(raw)
-        guard !key.isEmpty, !missing.contains(where: { ByteText.trimmed($0).elementsEqual(key) }) else {
-            return nil
-        }
-        return ByteText.string(key)
-    }
-
     /// T3005 and a rejected lineage entry for a record without a patient key.
     mutating func rejectWithoutKey(_ record: SourceRecord, source: SourceSpec, context: RecordContext) {
         let sent = record.string(source.patientKey).map { ByteText.string(ByteText.trimmed(ArraySlice($0.utf8))) } ?? ""

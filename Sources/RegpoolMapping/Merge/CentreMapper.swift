@@ -33,7 +33,7 @@ package struct CentreMapper: Sendable {
     /// decides between records of one patient unless their sources name an `updated:` date).
     package mutating func map(_ record: SourceRecord, source: SourceSpec) {
         let compiled = compiledSource(source, for: record.names)
-        let prepared = Self.prepare(record, source: compiled, missing: mapping.missing, audit: &audit)
+        let prepared = Self.prepare(record, source: compiled, audit: &audit)
         absorb(prepared, record: record, source: compiled)
     }
 
@@ -50,11 +50,11 @@ package struct CentreMapper: Sendable {
     /// What one record gives before it meets its patient: its key, its `updated:` date and its
     /// rows, each with the index of the compiled row that built it. Pure: many at once are fine.
     static func prepare(
-        _ record: SourceRecord, source compiled: CompiledSource, missing: [String], audit: inout AuditLog
+        _ record: SourceRecord, source compiled: CompiledSource, audit: inout AuditLog
     ) -> PreparedRecord {
         let positions = compiled.resolvedPositions(for: record.names)
         let context = RecordContext(centre: compiled.centre, file: record.file, locator: record.locator)
-        guard let key = patientKey(record, at: positions.key, missing: missing) else {
+        guard let key = compiled.patientKey(record, at: positions.key) else {
             return PreparedRecord(key: nil, updated: nil, rows: [])
         }
         let updated = compiled.updated?.date(

@@ -2,23 +2,15 @@ import RegpoolModel
 
 /// Decides each record's lineage status once all of a centre's records are in.
 enum LineageSettlement {
-    /// Sets survivor/merged for the patient's records and emits L4001 when records were merged.
+    /// Decides survivor/merged for the patient's records and emits L4001 when records were merged.
     ///
     /// Records that mapped the `patients` row: the most recent (`RecordOrder`: update date, then
     /// file order) is `survivor`, the others `merged` (match probability 1.0: same local key).
     /// Other records are `survivor` unless every row they gave lost to a more recent record's row
     /// (then `merged`).
-    static func settle(
-        _ patient: PatientAccumulator, drafts: inout [RecordDraft], centre: String,
-        audit: inout AuditLog
-    ) {
-        for (index, merged) in statuses(patient, drafts: drafts, centre: centre, audit: &audit) {
-            setStatus(&drafts[index], merged: merged)
-        }
-    }
-
-    /// What `settle` decides, without changing `drafts`: each record of the patient (by lineage
-    /// index) and whether it is `merged`; L4001 goes to `audit`. Patients apart may be settled at once.
+    ///
+    /// Returns each record of the patient (by lineage index) and whether it is `merged`, without
+    /// changing `drafts` (`setStatus` applies it), so patients apart may be settled at once.
     static func statuses(
         _ patient: PatientAccumulator, drafts: [RecordDraft], centre: String,
         audit: inout AuditLog

@@ -24,8 +24,8 @@ final class CompiledRule: Sendable {
     let units: [ArraySlice<UInt8>: Double]?
     /// The plausible range of the value (the rule's, else the CDM's); lab values use the analyte's.
     let range: CDM.PlausibleRange?
-    /// The "not known" tokens, trimmed (a handful: compared, not hashed).
-    let missing: [ArraySlice<UInt8>]
+    /// The rule's "not known" tokens (its own `missing:`, else the mapping's).
+    let missing: MissingTokens
     let pattern: DatePattern
     let decimal: UInt8
     /// The typed value of a constant (`value:`); `.null` for field rules.
@@ -59,7 +59,7 @@ final class CompiledRule: Sendable {
         tag = RuleTag(field: rule.input.fieldName, target: target, reference: reference)
         pattern = rule.datePattern ?? .iso
         decimal = rule.decimal.asciiValue ?? UInt8(ascii: ".")
-        missing = (rule.missing ?? defaultMissing).map { ArraySlice(ByteText.trimmed($0)) }
+        missing = MissingTokens(rule.missing ?? defaultMissing)
         fold = rule.fold
         let map = rule.map.map { CompiledRule.compile($0, fold: rule.fold) }
         self.map = map
@@ -105,12 +105,6 @@ final class CompiledRule: Sendable {
             }
         }
         return out
-    }
-
-    /// True when `text` (trimmed) is one of the rule's "not known" tokens.
-    func isMissing(_ text: ArraySlice<UInt8>) -> Bool {
-        for token in missing where token.count == text.count && token.elementsEqual(text) { return true }
-        return false
     }
 
 }

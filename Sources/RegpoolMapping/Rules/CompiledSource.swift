@@ -10,7 +10,7 @@ struct CompiledSource: Sendable {
     /// The source's `updated:` date reader, if it declares one.
     let updated: CompiledUpdateDate?
     /// The mapping's "not known" tokens, trimmed (for link key values).
-    let missing: Set<ArraySlice<UInt8>>
+    let missing: MissingTokens
     /// The last header seen and the positions of the fields in it.
     private var resolved: (names: FieldNames, positions: FieldPositions)?
 
@@ -35,7 +35,7 @@ struct CompiledSource: Sendable {
             }
         }
         self.rows = rows
-        let missing = Set(defaultMissing.map { ArraySlice(ByteText.trimmed($0)) })
+        let missing = MissingTokens(defaultMissing)
         self.missing = missing
         updated = spec.updated.map { CompiledUpdateDate(spec: $0, source: spec, missing: missing) }
     }
@@ -67,6 +67,14 @@ struct CompiledSource: Sendable {
             updated: spec.updated.flatMap { names.index(of: $0.field) },
             links: spec.link.map { names.index(of: $0.field) })
         return positions
+    }
+
+    /// The record's trimmed patient key, or nil when absent, empty or a "not known" token.
+    func patientKey(_ record: SourceRecord, at index: Int?) -> String? {
+        guard let index, let raw = record.bytes(at: index) else { return nil }
+        let key = ByteText.trimmed(raw)
+        guard !key.isEmpty, !missing.contains(key) else { return nil }
+        return ByteText.string(key)
     }
 
     /// The trimmed value of link key field `index` of `record`, or nil when absent, empty or a

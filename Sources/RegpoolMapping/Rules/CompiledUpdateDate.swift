@@ -7,11 +7,11 @@ struct CompiledUpdateDate: Sendable {
     let spec: UpdateDateSpec
     let parser: TypedParser
     /// The mapping's "not known" tokens, trimmed: such a value is no date, without audit.
-    let missing: Set<ArraySlice<UInt8>>
+    let missing: MissingTokens
     /// `file:line source.updated`, for the audit.
     package let reference: String
 
-    init(spec: UpdateDateSpec, source: SourceSpec, missing: Set<ArraySlice<UInt8>>) {
+    init(spec: UpdateDateSpec, source: SourceSpec, missing: MissingTokens) {
         self.spec = spec
         self.missing = missing
         let pattern = spec.datePattern

@@ -5,14 +5,12 @@ import RegpoolModel
 /// production and audit events as `CentreMapper`, shown per record with each value's source.
 package struct MappingPreviewer: Sendable {
     private var compiled: CompiledSource
-    private let missing: [String]
     private let centre: String
 
     /// A previewer for `source` of `mapping`; audit events name `centre`.
     package init(source: SourceSpec, mapping: MappingConfig, centre: String) {
         var slots = 0  // each preview has its own log
         compiled = CompiledSource(spec: source, centre: centre, defaultMissing: mapping.missing, slots: &slots)
-        missing = mapping.missing
         self.centre = centre
     }
 
@@ -21,7 +19,7 @@ package struct MappingPreviewer: Sendable {
         let positions = compiled.positions(for: record.names)
         let context = RecordContext(centre: centre, file: record.file, locator: record.locator)
         var audit = AuditLog()
-        guard let key = patientKey(record, at: positions.key) else {
+        guard let key = compiled.patientKey(record, at: positions.key) else {
             audit.record(noKeyEvent(record, context: context))
             return RecordPreview(patientKey: nil, rows: [], issues: audit.events())
         }
@@ -36,14 +34,6 @@ package struct MappingPreviewer: Sendable {
             }
         }
         return RecordPreview(patientKey: key, rows: rows, issues: audit.events().filter { $0.count == nil })
-    }
-
-    /// The trimmed patient key, or nil when absent, empty or a "not known" token (as `CentreMapper`).
-    private func patientKey(_ record: SourceRecord, at index: Int?) -> String? {
-        guard let index, let raw = record.bytes(at: index) else { return nil }
-        let key = ByteText.trimmed(raw)
-        guard !key.isEmpty, !missing.contains(where: { ByteText.trimmed($0).elementsEqual(key) }) else { return nil }
-        return ByteText.string(key)
     }
 
     /// The T3005 event `CentreMapper` records for a record without a patient key.

@@ -31,7 +31,7 @@ extension CompiledRule {
         guard field != nil else { return RuleResult(value: constant, sourceBytes: nil) }
         guard let raw else { return RuleResult(value: .null, sourceBytes: nil) }
         let text = ByteText.trimmed(raw)
-        if isMissing(text) { return RuleResult(value: .null, sourceBytes: nil) }
+        if missing.contains(text) { return RuleResult(value: .null, sourceBytes: nil) }
         guard let mapped = applyMap(text, context: context, audit: &audit) else {
             return RuleResult(value: .null, sourceBytes: text)
         }

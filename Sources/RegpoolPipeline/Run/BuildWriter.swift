@@ -10,7 +10,8 @@ struct BuildWriter {
     /// How the tables are written (codec, layout, partitions).
     var parquet: ParquetSettings = .defaults
 
-    /// A file of the build besides the tables, the audit and the manifest (crosswalk, clerical review).
+    /// A file of the build but the manifest: a table, the crosswalk, the report, an audit file …
+    /// (`rows`: what the manifest counts, nil for a page).
     struct ExtraFile {
         let name: String
         let bytes: [UInt8]
@@ -41,17 +42,11 @@ struct BuildWriter {
                         count: table.rows.count, message: "\(path): \(table.rows.count) row(s)."))
             }
             let events = audit.events()
-            let encoded = try encode(files, extras: extras, events: events, manifest: manifest, workers: workers)
-            for ((path, table), bytes) in zip(files, encoded.tables) {
-                manifest.outputs.append(try folder.write(path, bytes, rows: table.rows.count))
+            let pieces = try encode(files, extras: extras, events: events, manifest: manifest, workers: workers)
+            for (n, piece) in pieces.enumerated() {
+                if n == files.count { CrashPoint.hit("build.tables") }
+                for file in piece { manifest.outputs.append(try folder.write(file.name, file.bytes, rows: file.rows)) }
             }
-            CrashPoint.hit("build.tables")
-            for extra in encoded.extras {
-                manifest.outputs.append(try folder.write(extra.name, extra.bytes, rows: extra.rows))
-            }
-            manifest.outputs.append(try folder.write("audit.jsonl", encoded.audit.jsonl, rows: events.count))
-            manifest.outputs.append(try folder.write("audit.parquet", encoded.audit.parquet, rows: events.count))
-            manifest.outputs.append(try folder.write(AuditReportFile.name, encoded.audit.html))
             try folder.write("manifest.json", manifest.json())
             CrashPoint.hit("build.manifest")
             return try folder.publish()
@@ -67,35 +62,35 @@ struct BuildWriter {
         }
     }
 
-    /// The bytes of every file of the build but the manifest, made on `workers` (the largest first).
+    /// Every file of the build but the manifest, in writing order: one piece per table, then the
+    /// extra files, audit.jsonl, audit.parquet and audit.html — made on `workers`, the extra files
+    /// (the report) and the audit files first, as they read every table or event, then the
+    /// largest tables.
     private func encode(
         _ files: [(path: String, table: TableData)], extras: () throws -> [ExtraFile], events: [AuditEvent],
         manifest: Manifest, workers: Workers
-    ) throws -> (tables: [[UInt8]], extras: [ExtraFile], audit: (jsonl: [UInt8], parquet: [UInt8], html: [UInt8])) {
+    ) throws -> [[ExtraFile]] {
         let writer = ParquetOutput(settings: parquet, buildID: buildID).writer
-        let tables = files.map(\.table)
-        enum Piece {
-            case bytes([UInt8])
-            case extras([ExtraFile])
-        }
-        // Pieces: each table, then the extra files, audit.jsonl, audit.parquet and audit.html.
         let n = files.count
-        // Extras (the report) and the audit pieces read every table or event: they go first.
         let costs = files.map { $0.table.rows.count * $0.table.schema.columns.count } + (0..<4).map { Int.max - $0 }
-        let pieces = try workers.map(n + 4, costs: costs) { i -> Piece in
+        return try workers.map(n + 4, costs: costs) { i -> [ExtraFile] in
             switch i - n {
-            case ..<0: return .bytes(try writer.encode(files[i].table))
-            case 0: return .extras(try extras())
-            case 1: return .bytes(AuditJSONL.encode(events))
-            case 2: return .bytes(try writer.encode(AuditTable.table(events)))
-            default: return .bytes(try AuditReportFile.html(events: events, manifest: manifest, tables: tables))
+            case ..<0:
+                return [
+                    ExtraFile(
+                        name: files[i].path, bytes: try writer.encode(files[i].table), rows: files[i].table.rows.count)
+                ]
+            case 0: return try extras()
+            case 1: return [ExtraFile(name: "audit.jsonl", bytes: AuditJSONL.encode(events), rows: events.count)]
+            case 2:
+                return [
+                    ExtraFile(
+                        name: "audit.parquet", bytes: try writer.encode(AuditTable.table(events)), rows: events.count)
+                ]
+            default:
+                let html = try AuditReportFile.html(events: events, manifest: manifest, tables: files.map(\.table))
+                return [ExtraFile(name: AuditReportFile.name, bytes: html, rows: nil)]
             }
         }
-        func bytes(_ p: Piece) -> [UInt8] {
-            if case .bytes(let b) = p { return b }
-            return []
-        }
-        guard case .extras(let made) = pieces[n] else { return ([], [], ([], [], [])) }
-        return (pieces[..<n].map(bytes), made, (bytes(pieces[n + 1]), bytes(pieces[n + 2]), bytes(pieces[n + 3])))
     }
 }

@@ -45,11 +45,6 @@ enum StagedCentre {
         try fm.moveItem(atPath: partial, toPath: final)
     }
 
-    /// The size of `file` in bytes (0 when it cannot be read: reading it then says why).
-    private static func fileSize(_ file: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
-    }
-
     static func read(_ path: String, key: String, centre: CentreConfig) throws -> CentreExtraction.Outcome {
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(path)/\(CentreStageCache.manifestName)"))
         guard let m = try JSONSerialization.jsonObject(with: data) as? [String: Any], m["key"] as? String == key,
@@ -60,7 +55,7 @@ enum StagedCentre {
         }
         // The tables are checked and decoded at once (the largest first).
         let schemas = CentreStaging.schemas
-        let sizes = schemas.map { fileSize("\(path)/\($0.name).parquet") }
+        let sizes = schemas.map { FileSystem.size(of: "\(path)/\($0.name).parquet") }
         let tables = try Workers.threads.map(schemas.count, costs: sizes) { i -> TableData in
             let file = "\(path)/\(schemas[i].name).parquet"
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))

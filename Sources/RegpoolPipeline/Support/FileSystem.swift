@@ -44,6 +44,11 @@ enum FileSystem {
         }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// The size of a file in bytes, 0 when it cannot be read (reading it then says why).
+    static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
     /// SHA-256 and size of a file, read in 1 MiB chunks.
     static func hashFile(_ path: String) throws -> (sha256: String, bytes: Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
