@@ -81,24 +81,8 @@ enum ParquetVariants {
     static func write(_ table: TableData, into dir: URL) throws -> [Written] {
         let spec = dir.appendingPathComponent("table.json")
         try Data(json(table).utf8).write(to: spec)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ParquetInterop.python())
-        process.arguments = [script.path, spec.path, dir.path]
-        let errorLog = dir.appendingPathComponent("write_parquet_variants.stderr")
-        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = try FileHandle(forWritingTo: errorLog)
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let stderr = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
-            throw ParquetInteropError(
-                message: "write_parquet_variants.py exited \(process.terminationStatus): \(stderr)")
-        }
-        return try output.split(separator: UInt8(ascii: "\n")).map {
-            try JSONDecoder().decode(Written.self, from: Data($0))
+        return try ParquetInterop.run(script, arguments: [spec.path, dir.path], logIn: dir).map {
+            try JSONDecoder().decode(Written.self, from: $0)
         }
     }
 

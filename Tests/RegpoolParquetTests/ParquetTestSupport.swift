@@ -82,10 +82,16 @@ enum ParquetInterop {
 
     /// The JSON lines `script` prints for `files`; fails with its stderr when it exits non-zero.
     static func run(_ script: URL, _ files: [URL]) throws -> [Data] {
+        try run(script, arguments: files.map(\.path), logIn: files[0].deletingLastPathComponent())
+    }
+
+    /// The lines `script` prints for `arguments`, its stderr kept in `dir` (read while it runs,
+    /// so neither pipe fills); fails with that stderr when it exits non-zero.
+    static func run(_ script: URL, arguments: [String], logIn dir: URL) throws -> [Data] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try python())
-        process.arguments = [script.path] + files.map(\.path)
-        let errorLog = files[0].deletingLastPathComponent().appendingPathComponent("\(script.lastPathComponent).stderr")
+        process.arguments = [script.path] + arguments
+        let errorLog = dir.appendingPathComponent("\(script.lastPathComponent).stderr")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         let stdout = Pipe()
         process.standardOutput = stdout
