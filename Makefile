@@ -28,8 +28,13 @@ run: apt-deps release
 
 ## test: every test — Swift unit, golden and interop tests (outputs read back by pyarrow, DuckDB,
 ## polars; survival figures recomputed by lifelines; report.html opened in headless Chromium)
+# A skipped test is a failure: the XCTest summary must not report any.
 test: deps test-apt-deps lint
-	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_REQUIRE_INTEROP=1 $(SWIFT) test --disable-swift-testing
+	mkdir -p .build
+	REGPOOL_PYTHON=$(abspath $(PY)) REGPOOL_REQUIRE_INTEROP=1 \
+		bash -o pipefail -c '$(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log'
+	@if grep -E 'with [0-9]+ tests? skipped' .build/test.log; then \
+		echo "make test: a skipped test is a failure (see the XCTSkip lines in .build/test.log)"; exit 1; fi
 
 ## lint: the toolchain's swift-format checks Sources, Tests and Package.swift against .swift-format
 ## (layout and rules; any finding fails); `make format` rewrites the files to pass. Then every

@@ -6,7 +6,7 @@ import XCTest
 final class CSVSpectrumTests: XCTestCase {
     func testEveryCaseMatchesItsJSON() throws {
         guard let corpus = sharedTestData("csv-spectrum") else {
-            throw XCTSkip("../shared/testdata/csv-spectrum is absent; skipping the csv-spectrum corpus")
+            throw XCTSkip("Tests/Fixtures/corpora/csv-spectrum is absent; skipping the csv-spectrum corpus")
         }
         let csvs = try FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent("csvs").path)
             .filter { $0.hasSuffix(".csv") }.sorted()

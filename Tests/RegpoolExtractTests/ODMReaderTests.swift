@@ -18,7 +18,9 @@ final class ODMReaderTests: XCTestCase {
     private let contextCount = 9
 
     func testEveryItemGroupMatchesAnIndependentCount() throws {
-        guard let dir = sharedTestData("odm") else { throw XCTSkip("../shared/testdata/odm is absent; skipping ODM") }
+        guard let dir = sharedTestData("odm") else {
+            throw XCTSkip("Tests/Fixtures/corpora/odm is absent; skipping ODM")
+        }
         for name in ["cdisc-hypercholesterolemia-crf-1.3.2.xml", "odmlib-odm-data-snapshot.xml"] {
             let path = dir.appendingPathComponent(name).path
             let expected = try pythonCount(path)
@@ -36,7 +38,9 @@ final class ODMReaderTests: XCTestCase {
     }
 
     func testCodedItemsCarryTheirDecode() throws {
-        guard let dir = sharedTestData("odm") else { throw XCTSkip("../shared/testdata/odm is absent; skipping ODM") }
+        guard let dir = sharedTestData("odm") else {
+            throw XCTSkip("Tests/Fixtures/corpora/odm is absent; skipping ODM")
+        }
         let matrix = try readODM(
             dir.appendingPathComponent("cdisc-hypercholesterolemia-crf-1.3.2.xml").path,
             "IG.MH_TERM_FAMILY_RELATIONSHIP")

@@ -57,18 +57,13 @@ func readXML(_ path: String, name: String = "inbox/test.xml", spec: XMLRecordSpe
     return out
 }
 
-/// The shared corpora folder (`../shared/testdata` beside the package, or `$REGPOOL_SHARED_TESTDATA`),
-/// or nil when absent.
+/// A corpus written by others, copied into the project (`Tests/Fixtures/corpora/<sub>`, with
+/// its licence and source), or nil when it is missing.
 func sharedTestData(_ sub: String, file: StaticString = #filePath) -> URL? {
     let packageRoot = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    let override = ProcessInfo.processInfo.environment["REGPOOL_SHARED_TESTDATA"].map { URL(fileURLWithPath: $0) }
-    let candidates = [packageRoot.appendingPathComponent("../shared/testdata")] + (override.map { [$0] } ?? [])
-    for base in candidates {
-        let url = base.appendingPathComponent(sub)
-        if FileManager.default.fileExists(atPath: url.path) { return url.standardizedFileURL }
-    }
-    return nil
+    let url = packageRoot.appendingPathComponent("Tests/Fixtures/corpora").appendingPathComponent(sub)
+    return FileManager.default.fileExists(atPath: url.path) ? url.standardizedFileURL : nil
 }
 
 /// The sha256 a record should have: lowercase hex of `text`'s UTF-8 bytes.

@@ -8,7 +8,7 @@ import XCTest
 final class XMLAttackTests: XCTestCase {
     private func corpus() throws -> URL {
         guard let url = sharedTestData("xml-attacks") else {
-            throw XCTSkip("../shared/testdata/xml-attacks is absent; skipping the XML attack corpus")
+            throw XCTSkip("Tests/Fixtures/corpora/xml-attacks is absent; skipping the XML attack corpus")
         }
         return url
     }

@@ -13,7 +13,9 @@ final class XMLODMTests: XCTestCase {
     ]
 
     func testEveryItemDataArrivesWithItsKeys() throws {
-        guard let dir = sharedTestData("odm") else { throw XCTSkip("../shared/testdata/odm is absent; skipping ODM") }
+        guard let dir = sharedTestData("odm") else {
+            throw XCTSkip("Tests/Fixtures/corpora/odm is absent; skipping ODM")
+        }
         let url = dir.appendingPathComponent("odmlib-odm-data-snapshot.xml")
         let text = try String(contentsOf: url, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

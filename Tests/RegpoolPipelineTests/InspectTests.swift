@@ -16,16 +16,15 @@ final class InspectTests: XCTestCase {
         return (r.status, lines, r.out, r.err)
     }
 
-    /// `../shared/testdata/<sub>` beside the package (or under `$REGPOOL_SHARED_TESTDATA`), or nil.
+    /// The corpus `Tests/Fixtures/corpora/<sub>`, or nil when missing.
     private func shared(_ sub: String) -> String? {
-        let env = ProcessInfo.processInfo.environment["REGPOOL_SHARED_TESTDATA"]
-        let bases = [TestSupport.root + "/../shared/testdata"] + (env.map { [$0] } ?? [])
-        return bases.map { $0 + "/" + sub }.first { FileManager.default.fileExists(atPath: $0) }
+        let path = TestSupport.root + "/Tests/Fixtures/corpora/" + sub
+        return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
     func testCSVSpectrumFieldsEqualTheirJSON() throws {
         guard let corpus = shared("csv-spectrum") else {
-            throw XCTSkip("../shared/testdata/csv-spectrum is absent; skipping the csv-spectrum corpus")
+            throw XCTSkip("Tests/Fixtures/corpora/csv-spectrum is absent; skipping the csv-spectrum corpus")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: corpus + "/csvs")
             .filter { $0.hasSuffix(".csv") }.sorted()

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// Every XML attack of ../shared/testdata/xml-attacks, fed to the real `regpool` binary: refused
+/// Every XML attack of Tests/Fixtures/corpora/xml-attacks, fed to the real `regpool` binary: refused
 /// with a clear message in under a second and 50 MB, opening no other file and no socket.
 final class XMLAttackHarnessTests: XCTestCase {
     struct Measured: Decodable {
@@ -23,9 +23,9 @@ final class XMLAttackHarnessTests: XCTestCase {
     ]
 
     func testAttacksAreRefusedQuicklyInLittleMemoryTouchingNothingElse() throws {
-        let folder = TestSupport.root + "/../shared/testdata/xml-attacks"
+        let folder = TestSupport.root + "/Tests/Fixtures/corpora/xml-attacks"
         guard FileManager.default.fileExists(atPath: folder) else {
-            throw XCTSkip("../shared/testdata/xml-attacks is absent; the attack corpus is not checked")
+            throw XCTSkip("Tests/Fixtures/corpora/xml-attacks is absent; the attack corpus is not checked")
         }
         let binary = try CLITests.binary()
         for (name, reason) in Self.attacks {
@@ -50,9 +50,9 @@ final class XMLAttackHarnessTests: XCTestCase {
     }
 
     func testControlsParse() throws {
-        let folder = TestSupport.root + "/../shared/testdata/xml-attacks"
+        let folder = TestSupport.root + "/Tests/Fixtures/corpora/xml-attacks"
         guard FileManager.default.fileExists(atPath: folder) else {
-            throw XCTSkip("../shared/testdata/xml-attacks is absent")
+            throw XCTSkip("Tests/Fixtures/corpora/xml-attacks is absent")
         }
         for name in ["simple.xml", "simple-ns.xml"] {
             let r = try TestSupport.run(try CLITests.binary(), ["inspect", folder + "/" + name, "--record", "/root"])
@@ -62,9 +62,9 @@ final class XMLAttackHarnessTests: XCTestCase {
     }
 
     func testSmallInternalEntityControlParses() throws {
-        let folder = TestSupport.root + "/../shared/testdata/xml-attacks"
+        let folder = TestSupport.root + "/Tests/Fixtures/corpora/xml-attacks"
         guard FileManager.default.fileExists(atPath: folder) else {
-            throw XCTSkip("../shared/testdata/xml-attacks is absent")
+            throw XCTSkip("Tests/Fixtures/corpora/xml-attacks is absent")
         }
         let r = try TestSupport.run(try CLITests.binary(), ["inspect", folder + "/xmlbomb2.xml", "--record", "/root"])
         XCTAssertEqual(r.status, 0, "xmlbomb2.xml: \(r.err)")
